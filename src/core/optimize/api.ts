@@ -1,0 +1,50 @@
+/**
+ * The optimizer's public contract (SPEC §4). Hosts inject the LP engine; the core never loads it.
+ */
+import type { Plan, ScenarioSpec, TerritoryData } from '../model';
+
+/**
+ * The subset of the `highs` npm package's solver instance that the optimizer uses:
+ * `solve(problemInCplexLpFormat, options)` returning the HiGHS solution object.
+ * Typed loosely here so the core does not depend on the package's types.
+ */
+export interface HighsSolver {
+  solve(problem: string, options?: Record<string, string | number | boolean>): HighsSolution;
+}
+
+export interface HighsSolution {
+  Status: string;
+  ObjectiveValue: number;
+  Columns: Record<string, { Index: number; Name: string; Primal: number; Dual?: number; Lower?: number; Upper?: number; Type?: string }>;
+  Rows: { Index: number; Name: string; Primal: number; Dual?: number }[];
+}
+
+export interface OptimizeProgress {
+  scenario: string;
+  /** e.g. 'relaxation', 'repair', 'local search', 'check'. */
+  phase: string;
+  /** 0..1 over the whole run. */
+  fraction: number;
+  message: string;
+}
+
+export interface OptimizeOptions {
+  /** Scenarios to compute; default `defaultScenarios(data.settings)`. */
+  scenarios?: ScenarioSpec[];
+  /** The LP engine; null/undefined = the pure-TypeScript path (and the result says so). */
+  highs?: HighsSolver | null;
+  /** Wall-clock limit for the whole run, ms (default settings.timeLimitSeconds). */
+  timeLimitMs?: number;
+  onProgress?: (p: OptimizeProgress) => void;
+  /** Polled between steps; when it returns true the run stops and returns the best plans so far (status 'cancelled'). */
+  shouldStop?: () => boolean;
+  /** Awaited between steps so a worker can receive a Cancel message; default resolves immediately. */
+  pause?: () => Promise<void>;
+  /** Clock for time limits; default Date.now. */
+  now?: () => number;
+}
+
+export interface OptimizeResult {
+  plans: Plan[];
+  notes: string[];
+}

@@ -1,0 +1,102 @@
+/**
+ * A description of one output sheet, as data. Every workbook host (Office.js, ExcelJS) renders
+ * these and nothing else, so the two cannot drift apart. Pure types and small helpers only.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface CellStyle {
+  /** Excel number format, e.g. '#,##0', '0.0%', '$#,##0', 'yyyy-mm-dd'. */
+  numFmt?: string;
+  bold?: boolean;
+  italic?: boolean;
+  wrap?: boolean;
+  /** 6-digit hex without '#', e.g. 'DDEBF7'. */
+  fill?: string;
+  fontColor?: string;
+  align?: 'left' | 'center' | 'right';
+  /** Font size in points (default 11). */
+  size?: number;
+}
+
+export interface SheetCell extends CellStyle {
+  /** The value shown. For a formula cell this is the value the formula computes (written as its cached result). */
+  value: CellValue;
+  /** A native formula without the leading '=' (common functions only: SUM, SUMIFS, COUNTIFS, INDEX, MATCH, IF, ...). */
+  formula?: string;
+}
+
+export interface ConditionalFormat {
+  /** A1 range on this sheet, e.g. 'F5:F20'. */
+  range: string;
+  /** An Excel formula (no '=') relative to the top-left cell of `range`, true where the format applies. */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+/** A1 reference to cells of a sheet, sheet-qualified when used in a chart: `'Scenario Comparison'!$B$2:$D$2`. */
+export type RangeRef = string;
+
+export interface ChartSeries {
+  /** Series name (literal text). */
+  name: string;
+  /** Bar/column: category labels; scatter: x values. */
+  categories: RangeRef;
+  /** Bar/column: values; scatter: y values. */
+  values: RangeRef;
+  /** 6-digit hex colour, optional. */
+  color?: string;
+}
+
+export interface ChartDescription {
+  kind: 'column' | 'bar' | 'scatter';
+  title: string;
+  series: ChartSeries[];
+  /** Zero-based cell anchors: the chart spans from `from` (top-left) to `to` (bottom-right). */
+  from: { col: number; row: number };
+  to: { col: number; row: number };
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+}
+
+export interface SheetDescription {
+  /** Exact sheet name (Excel rules: <= 31 chars, none of : \ / ? * [ ]). */
+  name: string;
+  /** Stable identity of the sheet across runs ('scenario-comparison', 'moves:Minimal', ...), used to mark and replace our own sheets. */
+  role: string;
+  /** Rows from A1 down; null = empty cell. Rows may differ in length. */
+  rows: (SheetCell | null)[][];
+  /** Width per column in characters, from column A. */
+  columnWidths?: number[];
+  /** Frozen rows/columns at the top-left. */
+  freeze?: { rows: number; cols: number };
+  conditionalFormats?: ConditionalFormat[];
+  charts?: ChartDescription[];
+  /** Merged ranges, A1 notation. */
+  merges?: string[];
+  tabColor?: string;
+}
+
+/** Column number (1-based) to letters: 1 -> A, 27 -> AA. */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based row and column to an A1 address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** Sheet name quoted for use in a formula or chart reference. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
