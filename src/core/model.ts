@@ -146,7 +146,13 @@ export interface Settings {
   /** Reference date for "last 90 days" (Excel serial). Default: the latest Last Activity in the data, so the same workbook gives the same answer. */
   asOfDate: number | null;
   /** User-declared events (SPEC §2): text describing the event, or null. */
-  declared: { icpShift: string | null; mergerAcquisition: string | null; newSegment: string | null };
+  declared: {
+    icpShift: string | null;
+    mergerAcquisition: string | null;
+    newSegment: string | null;
+    /** Who asked for a rebalance (Settings "Rebalance Requested By"); a request with no fired data trigger is "pressure with no data" (seed 001). Optional: undefined = not read. */
+    requestedBy?: string | null;
+  };
   /** Headcount at the last plan, for the headcount trigger; null = compare New/Departing against Active. */
   previousHeadcount: number | null;
   /** The user-defined scenario. */

@@ -1,0 +1,80 @@
+/**
+ * Reading custom-function arguments: ranges arrive as 2-D arrays of cell values, omitted optional
+ * arguments as null. Blank cells ("" or null) are ignored; text where a number belongs is #VALUE!
+ * with a message naming the argument and the position ("attainments, row 3, column 2: "abc" is not a number").
+ */
+import { invalidValue } from './errors';
+
+/** A range as Excel passes it to a parameter typed `any[][]` (a lone value is wrapped). */
+export type Range = unknown[][];
+
+export function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+function asRows(range: unknown): unknown[][] {
+  if (!Array.isArray(range)) return [[range]];
+  return range.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/** The cells of a range as numbers, blanks as null (shape kept, so ranges can be paired cell by cell). */
+export function numberGrid(range: unknown, argument: string): (number | null)[][] {
+  return asRows(range).map((row, r) =>
+    row.map((cell, c) => {
+      if (isBlankCell(cell)) return null;
+      if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+      throw invalidValue(`${argument}, row ${r + 1}, column ${c + 1}: ${shown(cell)} is not a number`);
+    }),
+  );
+}
+
+/** The numbers of a range by row (blank cells dropped, so a row may be empty). */
+export function numberRows(range: unknown, argument: string): number[][] {
+  return numberGrid(range, argument).map((row) => row.filter((v): v is number => v !== null));
+}
+
+/** Every number of a range, row by row; at least one is required. */
+export function numbers(range: unknown, argument: string): number[] {
+  const values = numberRows(range, argument).flat();
+  if (values.length === 0) throw invalidValue(`${argument}: no numbers in the range`);
+  return values;
+}
+
+/** A single number argument. */
+export function requiredNumber(value: unknown, argument: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (isBlankCell(value)) throw invalidValue(`${argument} is required`);
+  throw invalidValue(`${argument}: ${shown(value)} is not a number`);
+}
+
+/** An optional number argument: null when omitted or blank. */
+export function optionalNumber(value: unknown, argument: string): number | null {
+  return isBlankCell(value) ? null : requiredNumber(value, argument);
+}
+
+/** An optional yes/no argument: TRUE/FALSE, 1/0, or Y/N text; false when omitted. */
+export function optionalFlag(value: unknown, argument: string): boolean {
+  if (isBlankCell(value)) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string' && /^(y|yes|true)$/i.test(value.trim())) return true;
+  if (typeof value === 'string' && /^(n|no|false)$/i.test(value.trim())) return false;
+  throw invalidValue(`${argument}: ${shown(value)} is not TRUE or FALSE`);
+}
+
+/** Attainment written as a percent number (130) rather than a fraction (1.3): values above 3 are read as percents, as the table reader does. */
+export function asFraction(value: number): number {
+  return Math.abs(value) > 3 ? value / 100 : value;
+}
+
+/** Today's date as an Excel serial day number (1900 system), in the machine's local time, like TODAY(). */
+export function today(now: Date = new Date()): number {
+  const localMs = now.getTime() - now.getTimezoneOffset() * 60_000;
+  return Math.floor(localMs / 86_400_000) + 25_569;
+}
