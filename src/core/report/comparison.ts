@@ -1,0 +1,140 @@
+/**
+ * `Scenario Comparison`: one column per scenario, numbers that live on a Moves sheet as native
+ * formulas over it (with their computed values stored), and a column chart of moves by disruption.
+ */
+import type { DisruptionLevel, Plan, TerritoryData } from '../model';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, note, planMoves, recommendedPlan, titleBlock } from './common';
+import { movesRange } from './moves';
+import { STATS_METHOD, planStats } from './numbers';
+import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
+
+export const COMPARISON_HEADER_ROW = 4;
+
+/** Row labels of the comparison, in order; rows start right under the header. */
+export const COMPARISON_ROWS = [
+  'Scenario type',
+  'Balance band',
+  'Moves',
+  'Moves - Low disruption',
+  'Moves - Medium disruption',
+  'Moves - High disruption',
+  'Placements (unassigned / departing)',
+  'Disruption-weighted cost',
+  'Revenue TTM moved',
+  'Pipeline moved',
+  'Potential spread before (max deviation from fair share)',
+  'Potential spread after',
+  'Workload CV before',
+  'Workload CV after',
+  'Attainment spread before (pts)',
+  'Projected attainment spread after (pts)',
+  'Travel before (miles)',
+  'Travel after (miles)',
+  'Band met',
+  'Tightest band reachable',
+  'Status',
+  'Engine',
+] as const;
+
+export type ComparisonRow = (typeof COMPARISON_ROWS)[number];
+
+/** 1-based sheet row of a comparison row. */
+export function comparisonRow(label: ComparisonRow): number {
+  return COMPARISON_HEADER_ROW + 1 + COMPARISON_ROWS.indexOf(label);
+}
+
+const LEVELS: DisruptionLevel[] = ['Low', 'Medium', 'High'];
+
+function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col: number): Map<ComparisonRow, SheetCell> {
+  const moves = planMoves(data, plan);
+  const n = moves.length;
+  const stats = planStats(data, plan);
+  const c = columnLetter(col);
+  const byLevel = (l: DisruptionLevel) => moves.filter((m) => m.disruption === l).length;
+  const w = data.settings.disruptionWeights;
+  let revenue = 0;
+  for (const m of moves) revenue += m.account.revenueTTM;
+  const optional = (v: number | null, numFmt: string) => (v === null ? cell('n/a', { align: 'right' }) : cell(v, { numFmt }));
+  const out = new Map<ComparisonRow, SheetCell>();
+  out.set('Scenario type', cell(plan.scenario.kind, { align: 'right' }));
+  out.set('Balance band', cell(plan.scenario.band, { numFmt: '"±"0%' }));
+  out.set('Moves', fcell(`COUNTA(${movesRange(movesSheet, 'Account ID', n)})-1`, n, { numFmt: FMT.int, bold: true }));
+  const levelRows: Record<DisruptionLevel, ComparisonRow> = { Low: 'Moves - Low disruption', Medium: 'Moves - Medium disruption', High: 'Moves - High disruption' };
+  for (const l of LEVELS) {
+    out.set(levelRows[l], fcell(`COUNTIFS(${movesRange(movesSheet, 'Disruption', n)},${excelString(l)})`, byLevel(l), { numFmt: FMT.int }));
+  }
+  out.set('Placements (unassigned / departing)', cell(moves.filter((m) => m.placement).length, { numFmt: FMT.int }));
+  const r = (label: ComparisonRow) => `${c}${comparisonRow(label)}`;
+  out.set(
+    'Disruption-weighted cost',
+    fcell(
+      `${r('Moves - Low disruption')}*${w.Low}+${r('Moves - Medium disruption')}*${w.Medium}+${r('Moves - High disruption')}*${w.High}`,
+      byLevel('Low') * w.Low + byLevel('Medium') * w.Medium + byLevel('High') * w.High,
+      { numFmt: FMT.int },
+    ),
+  );
+  out.set('Revenue TTM moved', fcell(`SUM(${movesRange(movesSheet, 'Revenue TTM', n)})`, revenue, { numFmt: FMT.money }));
+  out.set('Pipeline moved', cell(stats.pipelineMoved, { numFmt: FMT.money }));
+  out.set('Potential spread before (max deviation from fair share)', cell(stats.potentialSpreadBefore, { numFmt: FMT.pct1 }));
+  out.set('Potential spread after', cell(stats.potentialSpreadAfter, { numFmt: FMT.pct1, bold: true }));
+  out.set('Workload CV before', cell(stats.workloadCVBefore, { numFmt: '0.00' }));
+  out.set('Workload CV after', cell(stats.workloadCVAfter, { numFmt: '0.00' }));
+  out.set('Attainment spread before (pts)', optional(stats.attainmentSpreadBeforePts, FMT.dec1));
+  out.set('Projected attainment spread after (pts)', optional(stats.attainmentSpreadAfterPts, FMT.dec1));
+  out.set('Travel before (miles)', optional(stats.travelBeforeMiles, FMT.int));
+  out.set('Travel after (miles)', optional(stats.travelAfterMiles, FMT.int));
+  out.set('Band met', cell(plan.check.bandMet ? 'Yes' : 'No', { align: 'right', bold: true, fill: plan.check.bandMet ? COLORS.ok : COLORS.alarm }));
+  out.set('Tightest band reachable', cell(plan.tightestBand, { numFmt: '"±"0.0%' }));
+  out.set('Status', cell(plan.status, { align: 'right' }));
+  out.set('Engine', cell(plan.engine === 'highs' ? 'HiGHS' : 'TypeScript', { align: 'right' }));
+  return out;
+}
+
+export function describeComparisonSheet(data: TerritoryData, plans: Plan[], movesSheets: string[], generatedAt: string): SheetDescription {
+  const name = 'Scenario Comparison';
+  const rec = recommendedPlan(plans);
+  const columns = plans.map((p, i) => scenarioColumn(data, p, movesSheets[i], i + 2));
+  const rows: Row[] = [
+    ...titleBlock('Scenario Comparison', generatedAt),
+    [cell(rec ? `Recommended: ${rec.plan.scenario.name}. ${rec.reason}` : 'No scenario was computed.', { bold: true })],
+    header(['Metric', ...plans.map((p) => p.scenario.name)]),
+  ];
+  for (const label of COMPARISON_ROWS) {
+    rows.push([cell(label, { bold: label === 'Moves' || label === 'Potential spread after' }), ...columns.map((col) => col.get(label) ?? null)]);
+  }
+  rows.push([]);
+  rows.push(note('Moves, moves by disruption and revenue moved are formulas over each Moves sheet.'));
+  rows.push(note(STATS_METHOD));
+  rows.push(note('Projected attainment: see the method note on Rep Impact.'));
+
+  const lastCol = columnLetter(plans.length + 1);
+  const q = quoteSheet(name);
+  const levelRow: Record<DisruptionLevel, ComparisonRow> = { Low: 'Moves - Low disruption', Medium: 'Moves - Medium disruption', High: 'Moves - High disruption' };
+  const chartTop = rows.length + 1;
+  return {
+    name,
+    role: 'scenario-comparison',
+    rows,
+    columnWidths: [52, ...plans.map(() => 16)],
+    freeze: { rows: COMPARISON_HEADER_ROW, cols: 1 },
+    charts:
+      plans.length === 0
+        ? []
+        : [
+            {
+              kind: 'column',
+              title: 'Moves by disruption level',
+              series: LEVELS.map((l, i) => ({
+                name: `${l} disruption`,
+                categories: `${q}!$B$${COMPARISON_HEADER_ROW}:$${lastCol}$${COMPARISON_HEADER_ROW}`,
+                values: `${q}!$B$${comparisonRow(levelRow[l])}:$${lastCol}$${comparisonRow(levelRow[l])}`,
+                color: ['70AD47', 'FFC000', 'C00000'][i],
+              })),
+              from: { col: 0, row: chartTop },
+              to: { col: Math.max(4, plans.length + 1), row: chartTop + 18 },
+              xAxisTitle: 'Scenario',
+              yAxisTitle: 'Accounts moved',
+            },
+          ],
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Per-rep and per-plan numbers behind the report, recomputed from owners so that every sheet of one
+ * report agrees with every other.
+ *
+ * Projected attainment (documented on Rep Impact): bookings are assumed to scale with territory
+ * potential at the rep's historic conversion, so
+ *   after = trailing-4Q attainment × (new potential / old potential) / (new quota / old quota).
+ * It is left blank when the rep has no attainment, no quota today, no potential today or no new quota.
+ */
+import type { Plan, Rep, TerritoryData } from '../model';
+import { accountRepMiles, coefficientOfVariation, effectiveFte, fairShares, mean } from '../metrics/basics';
+import { planMoves } from './common';
+import { recalibrateQuotas } from './quota';
+
+export interface TerritorySide {
+  potential: number;
+  accounts: number;
+  workload: number;
+  revenueTTM: number;
+  pipeline: number;
+}
+
+export interface RepImpact {
+  rep: Rep;
+  fairShare: number;
+  before: TerritorySide;
+  after: TerritorySide;
+  gained: number;
+  lost: number;
+  quotaBefore: number | null;
+  quotaAfter: number;
+  attainmentBefore: number | null;
+  attainmentAfter: number | null;
+}
+
+export const ATTAINMENT_METHOD =
+  'Projected attainment = trailing-4Q attainment × (new potential ÷ old potential) ÷ (new quota ÷ old quota): bookings are assumed to follow territory potential at the rep\'s historic conversion. Blank where the rep has no attainment, quota or potential today.';
+
+function emptySide(): TerritorySide {
+  return { potential: 0, accounts: 0, workload: 0, revenueTTM: 0, pipeline: 0 };
+}
+
+function sides(data: TerritoryData, owners: readonly (string | null)[]): Map<string, TerritorySide> {
+  const map = new Map<string, TerritorySide>();
+  for (const r of data.reps) map.set(r.id, emptySide());
+  data.accounts.forEach((a, i) => {
+    const owner = owners[i];
+    const s = owner === null || owner === undefined ? undefined : map.get(owner);
+    if (!s) return;
+    s.potential += a.potential;
+    s.accounts += 1;
+    s.workload += a.workload;
+    s.revenueTTM += a.revenueTTM;
+    s.pipeline += a.pipeline;
+  });
+  return map;
+}
+
+export function beforeOwners(data: TerritoryData): (string | null)[] {
+  return data.accounts.map((a) => a.owner);
+}
+
+export function totalPotential(data: TerritoryData): number {
+  let t = 0;
+  for (const a of data.accounts) t += a.potential;
+  return t;
+}
+
+export function projectedAttainment(att: number | null, quotaBefore: number | null, quotaAfter: number, potBefore: number, potAfter: number): number | null {
+  if (att === null || quotaBefore === null || quotaBefore === 0 || potBefore === 0 || quotaAfter === 0) return null;
+  return (att * (potAfter / potBefore)) / (quotaAfter / quotaBefore);
+}
+
+/** One entry per rep (data.reps order) with before/after numbers for the plan. */
+export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
+  const before = sides(data, beforeOwners(data));
+  const after = sides(data, plan.owners);
+  const fair = fairShares(data.reps, totalPotential(data), data.settings);
+  const quotas = recalibrateQuotas(data, plan.owners);
+  const gained = new Map<string, number>();
+  const lost = new Map<string, number>();
+  for (const m of planMoves(data, plan)) {
+    gained.set(m.to, (gained.get(m.to) ?? 0) + 1);
+    if (m.from !== null) lost.set(m.from, (lost.get(m.from) ?? 0) + 1);
+  }
+  return data.reps.map((rep, i) => {
+    const b = before.get(rep.id) ?? emptySide();
+    const a = after.get(rep.id) ?? emptySide();
+    const att = rep.attainment.length > 0 ? mean(rep.attainment) : null;
+    const q = quotas[i];
+    return {
+      rep,
+      fairShare: fair[i],
+      before: b,
+      after: a,
+      gained: gained.get(rep.id) ?? 0,
+      lost: lost.get(rep.id) ?? 0,
+      quotaBefore: q.before,
+      quotaAfter: q.after,
+      attainmentBefore: att,
+      attainmentAfter: rep.status === 'Departing' ? null : projectedAttainment(att, q.before, q.after, b.potential, a.potential),
+    };
+  });
+}
+
+export interface PlanStats {
+  potentialSpreadBefore: number;
+  potentialSpreadAfter: number;
+  workloadCVBefore: number;
+  workloadCVAfter: number;
+  attainmentSpreadBeforePts: number | null;
+  attainmentSpreadAfterPts: number | null;
+  travelBeforeMiles: number | null;
+  travelAfterMiles: number | null;
+  pipelineMoved: number;
+}
+
+export const STATS_METHOD =
+  'Potential spread = largest |potential ÷ fair share − 1| over active reps (fair share = team potential × FTE × ramp share). Workload CV = coefficient of variation of workload per effective FTE over active reps. Attainment spread = max − min of (projected) attainment over active reps, in points. Travel = sum of account-to-owner-home miles.';
+
+function spread(values: number[]): number | null {
+  return values.length === 0 ? null : (Math.max(...values) - Math.min(...values)) * 100;
+}
+
+function travel(data: TerritoryData, owners: readonly (string | null)[]): number | null {
+  const byId = new Map(data.reps.map((r) => [r.id, r]));
+  let total = 0;
+  let any = false;
+  data.accounts.forEach((a, i) => {
+    const owner = owners[i];
+    const rep = owner === null || owner === undefined ? undefined : byId.get(owner);
+    const miles = rep ? accountRepMiles(a, rep) : null;
+    if (miles !== null) {
+      total += miles;
+      any = true;
+    }
+  });
+  return any ? total : null;
+}
+
+export function planStats(data: TerritoryData, plan: Plan, impacts: RepImpact[] = repImpacts(data, plan)): PlanStats {
+  const active = impacts.filter((x) => effectiveFte(x.rep, data.settings) > 0);
+  const dev = (pick: (x: RepImpact) => number) =>
+    active.reduce((m, x) => (x.fairShare > 0 ? Math.max(m, Math.abs(pick(x) / x.fairShare - 1)) : m), 0);
+  const perFte = (pick: (x: RepImpact) => number) => active.map((x) => pick(x) / effectiveFte(x.rep, data.settings));
+  const nonDeparting = impacts.filter((x) => x.rep.status !== 'Departing');
+  let pipelineMoved = 0;
+  for (const m of planMoves(data, plan)) pipelineMoved += m.account.pipeline;
+  return {
+    potentialSpreadBefore: dev((x) => x.before.potential),
+    potentialSpreadAfter: dev((x) => x.after.potential),
+    workloadCVBefore: coefficientOfVariation(perFte((x) => x.before.workload)),
+    workloadCVAfter: coefficientOfVariation(perFte((x) => x.after.workload)),
+    attainmentSpreadBeforePts: spread(nonDeparting.flatMap((x) => (x.attainmentBefore === null ? [] : [x.attainmentBefore]))),
+    attainmentSpreadAfterPts: spread(nonDeparting.flatMap((x) => (x.attainmentAfter === null ? [] : [x.attainmentAfter]))),
+    travelBeforeMiles: travel(data, beforeOwners(data)),
+    travelAfterMiles: travel(data, plan.owners),
+    pipelineMoved,
+  };
+}

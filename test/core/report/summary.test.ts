@@ -1,0 +1,60 @@
+import { describeOutputSheets, type SheetDescription } from '../../../src/core/report';
+import { seededData, seededResult } from './fixture';
+
+describe('Rebalance Summary', () => {
+  const data = seededData();
+  data.accounts[2].potentialEstimated = true;
+  data.accounts[5].potentialEstimated = true;
+  data.problems = Array.from({ length: 7 }, (_, i) => ({ severity: i < 2 ? ('error' as const) : ('warning' as const), sheet: 'Accounts', cell: `D${i + 2}`, message: `Potential "x${i}" is not a number` }));
+  data.checklist = [{ item: 'Account potential', status: 'partial', detail: '28 of 30 accounts' }];
+  const result = seededResult(data);
+  const summary = describeOutputSheets(data, result, { generatedAt: 'now' }).find((s) => s.name === 'Rebalance Summary') as SheetDescription;
+  const find = (label: string) => {
+    const i = summary.rows.findIndex((r) => r[0]?.value === label);
+    expect(i).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+
+  it('records objective, scope, triggers with evidence and status', () => {
+    expect(summary.rows[find('Objective')][1]?.value).toMatch(/within ±15% of its fair share/);
+    expect(summary.rows[find('Scope and horizon')][1]?.value).toBe('30 accounts, 4 reps (3 active incl. 1 new, 1 departing). Transition 2-8 weeks by segment; checkpoints at 30/60/90 days.');
+    const t = find('Attainment spread > 30 pts');
+    expect(summary.rows[t].map((c) => c?.value)).toEqual(['Attainment spread > 30 pts', 'FIRED', 'Alice Moreno 133% vs Ben "BJ" Okafor 73%: 60 pts']);
+    expect(summary.rows[find('One bad quarter')][1]?.value).toBe('NOT A TRIGGER');
+    expect(summary.rows[find('Account potential')][1]?.value).toBe('partial');
+  });
+
+  it('maps options A-D to the scenarios with formulas over Scenario Comparison and recommends one', () => {
+    const a = find('Option A');
+    expect(summary.rows.slice(a, a + 4).map((r) => [r[0]?.value, r[1]?.value])).toEqual([
+      ['Option A', 'Minimal'],
+      ['Option B', 'Balanced'],
+      ['Option C', 'Redesign'],
+      ['Option D', 'Growth-weighted potential, East region'],
+    ]);
+    expect(summary.rows[a][2]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!B7", value: 9 }));
+    expect(summary.rows[a + 3][5]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!E23", value: 'No' }));
+    expect(summary.rows[find('Recommendation')][1]?.value).toBe('Option A: Minimal. Minimal meets the band with the fewest disruption-weighted moves.');
+    expect(summary.rows[find('Minimal')][1]?.value).toBe('9 moves (0 high disruption) take the potential spread from 48% to 2%; band met.');
+  });
+
+  it('leaves owner and review date blank and highlighted, lists review triggers, problems and notes', () => {
+    for (const label of ['Owner', 'Review date']) {
+      const c = summary.rows[find(label)][1];
+      expect(c?.value).toBeNull();
+      expect(c?.fill).toBe('FFF2CC');
+    }
+    const review = find('Review triggers');
+    const reviewText = summary.rows.slice(review, review + 4).map((r) => r[1]?.value).join(' ');
+    expect(reviewText).toMatch(/30\/60\/90/);
+    expect(reviewText).toMatch(/more than 15% under projection/);
+    expect(reviewText).toMatch(/above 30 points again/);
+    const p = find('Problems in the data');
+    expect(summary.rows[p][1]?.value).toBe('7 found (2 error(s), 5 warning(s)); the first 5:');
+    expect(summary.rows[p + 1][1]?.value).toBe('Accounts!D2: Potential "x0" is not a number');
+    expect(summary.rows[p + 5][1]?.value).toBe('Accounts!D6: Potential "x4" is not a number');
+    const n = find('Notes');
+    const notes = summary.rows.slice(n).map((r) => r[1]?.value);
+    expect(notes).toEqual(['HiGHS could not load; used the TypeScript fallback', 'Plans computed with the TypeScript optimizer.', 'Potential was estimated for 2 account(s).']);
+  });
+});
