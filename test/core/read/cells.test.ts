@@ -1,0 +1,124 @@
+import {
+  dateToSerial,
+  parseBoolean,
+  parseDate,
+  parseFraction,
+  parseNumber,
+  parseSegment,
+  parseStage,
+  parseStatus,
+} from '../../../src/core/read/cells';
+
+const value = <T>(p: { ok: true; value: T | null } | { ok: false; expected: string }) => (p.ok ? p.value : `not ${p.expected}`);
+
+describe('numbers', () => {
+  test.each([
+    [84000, 84000],
+    ['$84,000', 84000],
+    ['12%', 0.12],
+    ['1.3', 1.3],
+    ['(1,200)', -1200],
+    ['-3.5', -3.5],
+    ['1.2M', 1_200_000],
+    ['250k', 250_000],
+    ['€ 1 500', 1500],
+    ['', null],
+    ['n/a', null],
+    [null, null],
+    ['abc', 'not a number'],
+    ['12abc', 'not a number'],
+    [true, 'not a number'],
+  ])('%p → %p', (raw, want) => {
+    expect(value(parseNumber(raw))).toBe(want);
+  });
+});
+
+describe('attainment fractions (values above 3 are percents)', () => {
+  test.each([
+    [130, 1.3],
+    ['130%', 1.3],
+    ['95%', 0.95],
+    [95, 0.95],
+    [0.8, 0.8],
+    [2.5, 2.5],
+    ['1.05', 1.05],
+    ['x', 'not a number'],
+  ])('%p → %p', (raw, want) => {
+    const v = value(parseFraction(raw, 3));
+    if (typeof want === 'number') expect(v).toBeCloseTo(want, 12);
+    else expect(v).toBe(want);
+  });
+});
+
+describe('booleans', () => {
+  test.each([
+    ['Y', true],
+    ['yes', true],
+    ['TRUE', true],
+    [true, true],
+    [1, true],
+    ['N', false],
+    ['No', false],
+    [0, false],
+    ['', null],
+    ['maybe', 'not Y or N'],
+    [2, 'not Y or N'],
+  ])('%p → %p', (raw, want) => {
+    expect(value(parseBoolean(raw))).toBe(want);
+  });
+});
+
+describe('dates to Excel serials', () => {
+  test('2025-01-01 is 45658 whichever way it arrives', () => {
+    expect(value(parseDate(45658))).toBe(45658);
+    expect(value(parseDate(new Date(Date.UTC(2025, 0, 1))))).toBe(45658);
+    expect(value(parseDate('2025-01-01'))).toBe(45658);
+    expect(dateToSerial(new Date(Date.UTC(1970, 0, 1)))).toBe(25569);
+  });
+  test('2025-03-14 = 45658 + 31 + 28 + 13 = 45730', () => {
+    expect(value(parseDate('2025-03-14'))).toBe(45730);
+    expect(value(parseDate('3/14/2025'))).toBe(45730);
+    expect(value(parseDate('14/3/2025'))).toBe(45730);
+  });
+  test('impossible dates and text are not dates', () => {
+    expect(value(parseDate('2025-02-30'))).toBe('not a date');
+    expect(value(parseDate('last week'))).toBe('not a date');
+    expect(value(parseDate(-5))).toBe('not a date');
+  });
+});
+
+describe('segments and statuses', () => {
+  test.each([
+    ['SMB', 'SMB'],
+    ['Small Business', 'SMB'],
+    ['mid-market', 'Mid-Market'],
+    ['Mid Market', 'Mid-Market'],
+    ['MM', 'Mid-Market'],
+    ['Midmarket', 'Mid-Market'],
+    ['ENT', 'Enterprise'],
+    ['Strategic', 'Enterprise'],
+    ['Government', 'not SMB, Mid-Market or Enterprise'],
+  ])('segment %p → %p', (raw, want) => {
+    expect(value(parseSegment(raw))).toBe(want);
+  });
+  test.each([
+    ['Active', 'Active'],
+    ['Leaving', 'Departing'],
+    ['Terminated', 'Departing'],
+    ['departing', 'Departing'],
+    ['New Hire', 'New'],
+    ['Hire', 'New'],
+    ['new', 'New'],
+    ['On leave', 'not Active, Departing or New'],
+  ])('status %p → %p', (raw, want) => {
+    expect(value(parseStatus(raw))).toBe(want);
+  });
+  test.each([
+    [3, 3],
+    ['Stage 4', 4],
+    ['2 - Discovery', 2],
+    ['Closed', 'not a stage from 0 to 5'],
+  ])('stage %p → %p', (raw, want) => {
+    expect(value(parseStage(raw))).toBe(want);
+  });
+});
