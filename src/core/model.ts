@@ -187,7 +187,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowStage3Moves: false,
   withinRegion: false,
   asOfDate: null,
-  declared: { icpShift: null, mergerAcquisition: null, newSegment: null },
+  declared: { icpShift: null, mergerAcquisition: null, newSegment: null, requestedBy: null },
   previousHeadcount: null,
   custom: { name: 'Custom', balanceOn: 'growthPotential', band: 0.15, travelWeight: 1, disruptionWeight: 1 },
   timeLimitSeconds: 60,

@@ -14,7 +14,6 @@ import * as balance from '../core/metrics/balance';
 import * as handoff from '../core/metrics/handoff';
 import { readTerritoryData } from '../core/read/index';
 import { auditTerritories } from '../core/triggers/index';
-import { rebalanceRequest } from '../core/triggers/request';
 import { divisionByZero, invalidValue } from './errors';
 import { asFraction, isBlankCell, numberGrid, numberRows, numbers, optionalFlag, optionalNumber, requiredNumber, today } from './inputs';
 
@@ -42,7 +41,6 @@ export function triggerCheck(reps: any[][], accounts: any[][], settings?: any[][
   const table = (sheet: string, values: unknown): TableSource => ({ sheet, origin: { row: 1, col: 1 }, values: rawCells(values) });
   const settingsTable = settings == null ? undefined : table('Settings', settings);
   const data = readTerritoryData({ reps: table('Reps', reps), accounts: table('Accounts', accounts), settings: settingsTable });
-  if (settingsTable && data.settings.declared.requestedBy === undefined) data.settings.declared.requestedBy = rebalanceRequest(settingsTable.values);
   const errors = data.problems.filter((p) => p.severity === 'error');
   if (data.reps.length === 0 || data.accounts.length === 0) {
     throw invalidValue(errors.length > 0 ? formatProblem(errors[0]) : 'reps and accounts need a header row and at least one data row');

@@ -140,6 +140,7 @@ const SETTINGS: [string[], Apply][] = [
   [['ICP Shift', 'ICP Change'], declared('icpShift')],
   [['M&A', 'M&A Activity', 'Merger', 'Acquisition', 'Merger or Acquisition', 'Mergers and Acquisitions'], declared('mergerAcquisition')],
   [['New Segment', 'New Segment Entry', 'Segment Entry'], declared('newSegment')],
+  [['Rebalance Requested By', 'Requested By', 'Rebalance Request', 'Rebalance Requested'], declared('requestedBy')],
   [['Previous Headcount', 'Prior Headcount', 'Headcount at Last Plan', 'Last Headcount'], nonNegative((s, v) => (s.previousHeadcount = v))],
   [['Custom Scenario Name', 'Custom Scenario', 'Custom Name'], (s, raw) => {
     s.custom.name = parseText(raw) ?? s.custom.name;

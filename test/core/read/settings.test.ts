@@ -41,6 +41,7 @@ describe('settings', () => {
       ['Checkpoint Days', '30/60/90/120'],
       ['High Disruption Weight', 20],
       ['Concentration Trigger', 0.5],
+      ['Rebalance Requested By', ' VP Sales West '],
     ]);
     const s = data.settings;
     expect(data.problems).toEqual([]);
@@ -51,7 +52,7 @@ describe('settings', () => {
     expect(s.allowStage3Moves).toBe(true);
     expect(s.withinRegion).toBe(true);
     expect(s.asOfDate).toBe(45730);
-    expect(s.declared).toEqual({ icpShift: 'Moving upmarket to 500+ employees', mergerAcquisition: null, newSegment: 'Yes' });
+    expect(s.declared).toEqual({ icpShift: 'Moving upmarket to 500+ employees', mergerAcquisition: null, newSegment: 'Yes', requestedBy: 'VP Sales West' });
     expect(s.previousHeadcount).toBe(20);
     expect(s.custom).toEqual({ name: 'Custom', balanceOn: 'growthPotential', band: 0.15, travelWeight: 0.5, disruptionWeight: 2 });
     expect(s.timeLimitSeconds).toBe(30);
