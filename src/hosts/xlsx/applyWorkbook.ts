@@ -1,0 +1,107 @@
+/**
+ * Apply and Undo on workbook bytes (browser page and Node alike; no file system): read the
+ * workbook, plan with src/core/apply.ts, write the Owner cells and the `Rebalance History` sheet,
+ * and save new bytes (charts carried over). The owners to apply come from the `Moves - <Scenario>`
+ * sheet a rebalance wrote, so what was reviewed (and perhaps edited by hand) is what gets applied.
+ */
+import ExcelJS from 'exceljs';
+import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, parseMovesSheet, planApply, planUndo, type HistoryRow, type MovesRead, type OwnerCell } from '../../core/apply';
+import type { Problem, RawCell, Rep, TerritoryData } from '../../core/model';
+import { readWorkbookSheets } from '../../core/read/index';
+import { readOwnedSheets } from './ownership';
+import { rawValue, sheetValuesOf, worksheetValues } from './read';
+import { saveWorkbookBuffer } from './save';
+
+export interface ApplyResult {
+  /** True when new bytes were produced. */
+  ok: boolean;
+  /** Accounts whose owner was written (Apply) or restored (Undo). */
+  changed: number;
+  /** The history batch applied or undone (0 when none). */
+  batch: number;
+  problems: Problem[];
+}
+
+export interface AppliedWorkbook {
+  result: ApplyResult;
+  /** The saved workbook; null when nothing was written. */
+  buffer: Uint8Array | null;
+}
+
+export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string): Promise<AppliedWorkbook> {
+  const workbook = await load(bytes);
+  const data = readWorkbookSheets(sheetValuesOf(workbook));
+  const moves = readMovesSheet(workbook, scenarioName, data.reps);
+  if (moves.problems.some((p) => p.severity === 'error')) return failed(moves.problems);
+  const problems: Problem[] = [...moves.problems];
+  const known = new Set(data.accounts.map((a) => a.id));
+  const strays = [...moves.owners.keys()].filter((id) => !known.has(id));
+  if (strays.length > 0) {
+    problems.push({ severity: 'warning', sheet: moves.sheet, cell: '', message: `${strays.length} moved account(s) not in the Accounts table were skipped: ${strays.slice(0, 5).join(', ')}.` });
+  }
+  const owners = data.accounts.map((a) => moves.owners.get(a.id) ?? a.owner);
+  const history = readHistory(workbook);
+  const plan = planApply(data, owners, scenarioName, appliedAt, { ownerCellsNow: ownerCellsNow(workbook, data), history: history.history });
+  problems.push(...history.problems, ...plan.problems);
+  if (plan.problems.some((p) => p.severity === 'error') || plan.batch === 0) return failed(problems);
+  const buffer = await save(workbook, bytes, data, plan.ownerCells, plan.history);
+  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, buffer };
+}
+
+export async function undoLastApplyInWorkbook(bytes: Uint8Array): Promise<AppliedWorkbook> {
+  const workbook = await load(bytes);
+  const data = readWorkbookSheets(sheetValuesOf(workbook));
+  const column = data.source.ownerColumn;
+  if (!column) return failed([{ severity: 'error', sheet: data.source.accountsSheet, cell: '', message: 'The Accounts table has no Owner column to restore.' }]);
+  const history = readHistory(workbook);
+  const cellsNow = ownerCellsNow(workbook, data);
+  const current = data.accounts.map((a, i) => ({ accountId: a.id, row: a.row, value: cellsNow[i] }));
+  const plan = planUndo(history.history, current, column, data.source.accountsSheet);
+  const problems = [...history.problems, ...plan.problems];
+  if (plan.batch === 0) return failed(problems);
+  const buffer = await save(workbook, bytes, data, plan.ownerCells, plan.remainingHistory);
+  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, buffer };
+}
+
+function failed(problems: Problem[]): AppliedWorkbook {
+  return { result: { ok: false, changed: 0, batch: 0, problems }, buffer: null };
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return workbook;
+}
+
+async function save(workbook: ExcelJS.Workbook, original: Uint8Array, data: TerritoryData, cells: OwnerCell[], history: HistoryRow[]): Promise<Uint8Array> {
+  const accounts = workbook.getWorksheet(data.source.accountsSheet);
+  if (!accounts) throw new Error(`No worksheet "${data.source.accountsSheet}"`);
+  for (const c of cells) accounts.getCell(`${c.column}${c.row}`).value = c.value;
+  return (await saveWorkbookBuffer(workbook, [historySheet(history)], original)).buffer;
+}
+
+/** The Owner cells as they are, aligned with data.accounts. */
+function ownerCellsNow(workbook: ExcelJS.Workbook, data: TerritoryData): RawCell[] {
+  const ws = workbook.getWorksheet(data.source.accountsSheet);
+  const column = data.source.ownerColumn;
+  return data.accounts.map((a) => (ws && column ? rawValue(ws.getCell(`${column}${a.row}`)) : a.owner));
+}
+
+/** Our history sheet (found through the ownership record, else by its name). */
+function readHistory(workbook: ExcelJS.Workbook): { history: HistoryRow[]; problems: Problem[] } {
+  const name = readOwnedSheets(workbook).get(HISTORY_ROLE) ?? HISTORY_SHEET;
+  const ws = workbook.getWorksheet(name);
+  return ws ? parseHistorySheet(worksheetValues(ws).values, ws.name) : { history: [], problems: [] };
+}
+
+/** The scenario's Moves sheet (found through the ownership record, else by its name), parsed. */
+export function readMovesSheet(workbook: ExcelJS.Workbook, scenarioName: string, reps: Rep[]): MovesRead & { sheet: string } {
+  const wanted = readOwnedSheets(workbook).get(`moves:${scenarioName}`) ?? `Moves - ${scenarioName}`;
+  const ws = workbook.getWorksheet(wanted) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase().slice(0, 31));
+  if (!ws) {
+    const scenarios = workbook.worksheets.filter((w) => w.name.startsWith('Moves - ')).map((w) => w.name.slice('Moves - '.length));
+    const hint = scenarios.length > 0 ? ` Scenarios in this workbook: ${scenarios.join(', ')}.` : ' Run rebalance first.';
+    return { sheet: wanted, owners: new Map(), problems: [{ severity: 'error', sheet: wanted, cell: '', message: `No sheet "${wanted}" for scenario "${scenarioName}".${hint}` }] };
+  }
+  return { sheet: ws.name, ...parseMovesSheet(worksheetValues(ws).values, reps, ws.name) };
+}

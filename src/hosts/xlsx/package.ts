@@ -1,0 +1,147 @@
+/**
+ * Adds chart parts to a saved .xlsx package (ExcelJS writes no charts): for each sheet with charts,
+ * one drawing part holding a two-cell anchor per chart, the chart parts, their relationships, the
+ * worksheet's `<drawing r:id>` element in its schema position, and the content-type overrides.
+ * Works with jszip only, so it runs in the browser as well as in Node.
+ */
+import JSZip from 'jszip';
+import type { ChartDescription } from '../../core/report/sheet';
+import { chartXml, drawingXml, type ChartCache } from './chart';
+
+export interface ChartPlacement {
+  sheetName: string;
+  chart: ChartDescription;
+  cache: ChartCache;
+}
+
+export const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
+const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
+const CT_DRAWING = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CT_CHART = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const NS_PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/** CT_Worksheet children that come after `drawing`; the drawing element goes before the first one present. */
+const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+
+export async function addCharts(xlsx: Uint8Array | ArrayBuffer, charts: ChartPlacement[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  if (charts.length === 0) return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const sheetPaths = await worksheetPaths(zip);
+  let nextDrawing = nextPartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
+  let nextChart = nextPartNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
+  const overrides: { part: string; type: string }[] = [];
+
+  const bySheet = new Map<string, ChartPlacement[]>();
+  for (const c of charts) bySheet.set(c.sheetName, [...(bySheet.get(c.sheetName) ?? []), c]);
+
+  for (const [sheetName, placements] of bySheet) {
+    const sheetPath = sheetPaths.get(sheetName);
+    if (!sheetPath) throw new Error(`addCharts: no worksheet named "${sheetName}" in the package`);
+    const drawingPath = `xl/drawings/drawing${nextDrawing++}.xml`;
+    const chartRels: string[] = [];
+    placements.forEach((p, k) => {
+      const chartPath = `xl/charts/chart${nextChart++}.xml`;
+      zip.file(chartPath, chartXml(p.chart, p.cache));
+      overrides.push({ part: chartPath, type: CT_CHART });
+      chartRels.push(relationship(`rId${k + 1}`, REL_CHART, `../charts/${basename(chartPath)}`));
+    });
+    zip.file(drawingPath, drawingXml(placements.map((p) => p.chart)));
+    zip.file(relsPathOf(drawingPath), relationships(chartRels));
+    overrides.push({ part: drawingPath, type: CT_DRAWING });
+    const rId = await addRelationship(zip, relsPathOf(sheetPath), REL_DRAWING, `../drawings/${basename(drawingPath)}`);
+    const sheetXml = await text(zip, sheetPath);
+    zip.file(sheetPath, insertDrawingElement(sheetXml, rId));
+  }
+
+  const types = await text(zip, '[Content_Types].xml');
+  const added = overrides.map((o) => `<Override PartName="/${o.part}" ContentType="${o.type}"/>`).join('');
+  zip.file('[Content_Types].xml', types.replace('</Types>', `${added}</Types>`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Place `<drawing r:id>` where CT_Worksheet wants it: after pageSetup/headerFooter/..., before legacyDrawing/tableParts/extLst. */
+export function insertDrawingElement(sheetXml: string, rId: string): string {
+  if (/<drawing\b/.test(sheetXml)) throw new Error('addCharts: the worksheet already has a drawing');
+  const element = `<drawing r:id="${rId}"/>`;
+  let at = -1;
+  for (const name of AFTER_DRAWING) {
+    const m = new RegExp(`<${name}[\\s/>]`).exec(sheetXml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = sheetXml.lastIndexOf('</worksheet>');
+  let out = sheetXml.slice(0, at) + element + sheetXml.slice(at);
+  if (!/xmlns:r="/.test(out.slice(0, out.indexOf('>', out.indexOf('<worksheet'))))) {
+    out = out.replace('<worksheet', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+  }
+  return out;
+}
+
+/** Sheet name -> path of its worksheet part, from xl/workbook.xml and its relationships. */
+export async function worksheetPaths(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await text(zip, 'xl/workbook.xml');
+  const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const a = attributes(tag);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}`);
+  }
+  const paths = new Map<string, string>();
+  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+    const a = attributes(tag);
+    const target = targets.get(a['r:id'] ?? '');
+    if (a.name !== undefined && target) paths.set(a.name, target);
+  }
+  return paths;
+}
+
+export async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
+  const existing = zip.file(relsPath) ? await text(zip, relsPath) : relationships([]);
+  const used = new Set((existing.match(/\bId="([^"]+)"/g) ?? []).map((m) => m.slice(4, -1)));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  zip.file(relsPath, existing.replace('</Relationships>', `${relationship(id, type, target)}</Relationships>`));
+  return id;
+}
+
+function relationship(id: string, type: string, target: string): string {
+  return `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+}
+
+function relationships(items: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_RELS}">${items.join('')}</Relationships>`;
+}
+
+export function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out[m[1]] = unescapeXml(m[2]);
+  return out;
+}
+
+function unescapeXml(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function nextPartNumber(zip: JSZip, pattern: RegExp): number {
+  let max = 0;
+  zip.forEach((path) => {
+    const m = pattern.exec(path);
+    if (m) max = Math.max(max, Number(m[1]));
+  });
+  return max + 1;
+}
+
+export function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf('/');
+  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export async function text(zip: JSZip, path: string): Promise<string> {
+  const file = zip.file(path);
+  if (!file) throw new Error(`addCharts: the package has no ${path}`);
+  return file.async('string');
+}

@@ -1,0 +1,124 @@
+/**
+ * Workbook -> plain values, the way Office.js `values` gives them: every worksheet from A1 as a
+ * rectangle of RawCell, plus its Excel Tables. ExcelJS's rich values are flattened here (rich
+ * text -> text, formula -> its cached result, hyperlink -> its text, error -> "#N/A"), so the
+ * core never sees an ExcelJS type. No file-system import here: the browser page uses the buffer form.
+ */
+import ExcelJS from 'exceljs';
+import type { RawCell } from '../../core/model';
+import type { SheetValues } from '../../core/read/locate';
+import { OWNERSHIP_SHEET } from './ownership';
+
+export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise<{ sheets: SheetValues[] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(toArrayBuffer(buf));
+  return { sheets: sheetValuesOf(workbook) };
+}
+
+/** Node only (ExcelJS reads the file itself). */
+export async function readWorkbookFile(path: string): Promise<{ sheets: SheetValues[] }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return { sheets: sheetValuesOf(workbook) };
+}
+
+/** The values of every worksheet except our very hidden bookkeeping sheet. */
+export function sheetValuesOf(workbook: ExcelJS.Workbook): SheetValues[] {
+  return workbook.worksheets.filter((ws) => ws.name !== OWNERSHIP_SHEET).map(worksheetValues);
+}
+
+export function worksheetValues(ws: ExcelJS.Worksheet): SheetValues {
+  let lastRow = 0;
+  let lastCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (rawValue(cell) !== null) {
+        lastRow = Math.max(lastRow, r);
+        lastCol = Math.max(lastCol, c);
+      }
+    });
+  });
+  const values = block(ws, 1, 1, lastRow, lastCol);
+  const listObjects = tablesOf(ws);
+  return listObjects.length > 0 ? { name: ws.name, values, listObjects } : { name: ws.name, values };
+}
+
+function block(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): RawCell[][] {
+  const out: RawCell[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const line: RawCell[] = [];
+    for (let c = left; c <= right; c++) line.push(rawValue(row.getCell(c)));
+    out.push(line);
+  }
+  return out;
+}
+
+interface TableModel {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  ref?: string;
+  totalsRow?: boolean;
+  columns?: unknown[];
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): NonNullable<SheetValues['listObjects']> {
+  const found: NonNullable<SheetValues['listObjects']> = [];
+  for (const t of ws.getTables() as unknown as { table?: TableModel }[]) {
+    const model = t.table;
+    const ref = model?.tableRef ?? model?.ref;
+    if (!model || !ref) continue;
+    const range = decodeRange(ref, model.columns?.length ?? 1);
+    if (!range) continue;
+    const bottom = model.totalsRow ? range.bottom - 1 : range.bottom;
+    found.push({
+      name: model.displayName ?? model.name ?? '',
+      origin: { row: range.top, col: range.left },
+      values: block(ws, range.top, range.left, bottom, range.right),
+    });
+  }
+  return found;
+}
+
+function decodeRange(ref: string, width: number): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? columnNumber(m[3]) : left + width - 1;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return { top, left, bottom, right };
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** One cell as RawCell. The second cell of a merge reads as empty, as in Excel. */
+export function rawValue(cell: ExcelJS.Cell): RawCell {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  // `cell.value` drops a formula's falsy result (0, FALSE, ""); `cell.result` keeps it.
+  if (cell.type === ExcelJS.ValueType.Formula) return flatten(cell.result ?? null);
+  return flatten(cell.value);
+}
+
+function flatten(v: unknown): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v !== 'object') return String(v);
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((run) => run.text ?? '').join('');
+  if ('error' in o) return String(o.error);
+  if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? flatten(o.result) : null;
+  if ('text' in o) return flatten(o.text);
+  return null;
+}
+
+function toArrayBuffer(buf: ArrayBuffer | Uint8Array): ArrayBuffer {
+  if (buf instanceof Uint8Array) return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  return buf;
+}

@@ -1,0 +1,136 @@
+/**
+ * SheetDescription -> ExcelJS worksheets. Replaces only the sheets recorded as ours (see
+ * ownership.ts); a user sheet that already has a wanted name keeps it, and ours gets a free name,
+ * reported in `renamed`. Charts are not written here (ExcelJS has none): see chart.ts / package.ts,
+ * which take the returned `sheets` (names and references as written).
+ */
+import ExcelJS from 'exceljs';
+import type { CellStyle, ConditionalFormat, SheetCell, SheetDescription } from '../../core/report/sheet';
+import { applyRenames, freeSheetName } from './names';
+import { readOwnedSheets, writeOwnedSheets } from './ownership';
+
+export interface RenderResult {
+  /** Sheet names written, in the order of the descriptions. */
+  written: string[];
+  /** Our sheets that could not take their wanted name because a user sheet has it. */
+  renamed: { wanted: string; used: string }[];
+  /** Our sheets removed without a replacement (see RenderOptions.removeStale, or one of ours that held a wanted name). */
+  removed: string[];
+  /** The descriptions as written: names and every formula / chart reference follow `renamed`. */
+  sheets: SheetDescription[];
+}
+
+export interface RenderOptions {
+  /**
+   * Also remove our sheets of roles not written now when this returns true (a re-run of rebalance
+   * drops the Moves sheet of a scenario that no longer exists, but keeps the history). Default: keep them.
+   */
+  removeStale?: (role: string) => boolean;
+}
+
+export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescription[], options: RenderOptions = {}): RenderResult {
+  const owned = readOwnedSheets(workbook);
+  for (const [role, name] of owned) if (!workbook.getWorksheet(name)) owned.delete(role);
+
+  // Take our old sheets out: those of the roles we write now, any of ours holding a wanted name, and stale ones.
+  const wantedNames = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const positionOfRole = new Map<string, number>();
+  const removed: string[] = [];
+  for (const [role, name] of [...owned]) {
+    const rewritten = sheets.some((s) => s.role === role);
+    const stale = !rewritten && (options.removeStale?.(role) ?? false);
+    if (!rewritten && !stale && !wantedNames.has(name.toLowerCase())) continue;
+    const ws = workbook.getWorksheet(name);
+    if (ws) {
+      positionOfRole.set(role, ordered(ws).orderNo);
+      workbook.removeWorksheet(ws.id);
+      if (!rewritten) removed.push(name);
+    }
+    owned.delete(role);
+  }
+
+  const taken = workbook.worksheets.map((ws) => ws.name);
+  const used = sheets.map((sheet) => {
+    const name = freeSheetName(sheet.name, taken);
+    taken.push(name);
+    return name;
+  });
+  const renamed = sheets.map((s, i) => ({ wanted: s.name, used: used[i] })).filter((r) => r.wanted !== r.used);
+  const asWritten = applyRenames(sheets, used);
+
+  for (const sheet of asWritten) {
+    const ws = workbook.addWorksheet(sheet.name);
+    const position = positionOfRole.get(sheet.role);
+    if (position !== undefined) ordered(ws).orderNo = position;
+    fillWorksheet(ws, sheet);
+    owned.set(sheet.role, sheet.name);
+  }
+  writeOwnedSheets(workbook, owned);
+  return { written: asWritten.map((s) => s.name), renamed, removed, sheets: asWritten };
+}
+
+/** ExcelJS keeps sheet order in `orderNo` (not in its typings); a replaced sheet takes its predecessor's place. */
+function ordered(ws: ExcelJS.Worksheet): { orderNo: number } {
+  return ws as unknown as { orderNo: number };
+}
+
+export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: SheetDescription): void {
+  sheet.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
+    });
+  });
+  sheet.columnWidths?.forEach((width, c) => {
+    ws.getColumn(c + 1).width = width;
+  });
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
+  }
+  for (const range of sheet.merges ?? []) ws.mergeCells(range);
+  (sheet.conditionalFormats ?? []).forEach((cf, i) => ws.addConditionalFormatting(conditionalFormatting(cf, i + 1)));
+  if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
+}
+
+function writeCell(target: ExcelJS.Cell, cell: SheetCell): void {
+  if (cell.formula) {
+    target.value = cell.value === null ? { formula: cell.formula, date1904: false } : { formula: cell.formula, result: cell.value, date1904: false };
+  } else {
+    target.value = cell.value;
+  }
+  applyStyle(target, cell);
+}
+
+function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
+  if (style.numFmt) target.numFmt = style.numFmt;
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.size) font.size = style.size;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (Object.keys(font).length > 0) target.font = font;
+  if (style.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.align || style.wrap) {
+    const alignment: Partial<ExcelJS.Alignment> = {};
+    if (style.align) alignment.horizontal = style.align;
+    if (style.wrap) alignment.wrapText = true;
+    alignment.vertical = 'top';
+    target.alignment = alignment;
+  }
+}
+
+function conditionalFormatting(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.fill) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } };
+  if (cf.fontColor || cf.bold) {
+    style.font = {};
+    if (cf.fontColor) style.font.color = { argb: argb(cf.fontColor) };
+    if (cf.bold) style.font.bold = true;
+  }
+  return { ref: cf.range, rules: [{ type: 'expression', priority, formulae: [cf.formula], style }] };
+}
+
+/** 'DDEBF7' -> 'FFDDEBF7' (ExcelJS colours carry alpha first). */
+export function argb(hex: string): string {
+  const h = hex.replace(/^#/, '').toUpperCase();
+  return h.length === 8 ? h : `FF${h}`;
+}

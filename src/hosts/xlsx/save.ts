@@ -1,0 +1,46 @@
+/**
+ * Render the output sheets into a workbook and save it as .xlsx bytes with their charts. No
+ * file system: the browser page and the Node writer (write.ts) both come through here. Pass the
+ * bytes the workbook was loaded from as `original` so that the charts ExcelJS drops on load (the
+ * user's, and those of our sheets not rewritten now) are carried over into the saved file.
+ */
+import type ExcelJS from 'exceljs';
+import type { SheetDescription } from '../../core/report/sheet';
+import { carryOverCharts } from './carry';
+import { chartCacheFromSheets } from './chart';
+import { addCharts, type ChartPlacement } from './package';
+import { renderSheets, type RenderOptions, type RenderResult } from './render';
+
+export interface SavedWorkbook {
+  buffer: Uint8Array;
+  written: string[];
+  renamed: RenderResult['renamed'];
+  removed: string[];
+  /** Sheets of the original whose charts could not be kept (ExcelJS wrote a drawing there for pictures). */
+  chartsDropped: string[];
+}
+
+export async function saveWorkbookBuffer(
+  workbook: ExcelJS.Workbook,
+  sheets: SheetDescription[],
+  original?: Uint8Array | ArrayBuffer,
+  options: RenderOptions = {},
+): Promise<SavedWorkbook> {
+  const rendered = renderSheets(workbook, sheets, options);
+  const bytes = await workbook.xlsx.writeBuffer();
+  let buffer = await addCharts(new Uint8Array(bytes as ArrayBuffer), chartPlacements(rendered.sheets));
+  let chartsDropped: string[] = [];
+  if (original) {
+    const carried = await carryOverCharts(original, buffer, rendered.written);
+    buffer = carried.buffer;
+    chartsDropped = carried.dropped;
+  }
+  return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped };
+}
+
+/** Every chart of the descriptions, with the values it shows read from the descriptions themselves. */
+export function chartPlacements(sheets: SheetDescription[]): ChartPlacement[] {
+  return sheets.flatMap((sheet) =>
+    (sheet.charts ?? []).map((chart) => ({ sheetName: sheet.name, chart, cache: chartCacheFromSheets(chart, sheets) })),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Node only: load the input workbook, add the output sheets, and write a copy. The input file is
+ * never written: an output path that resolves to the input (same path, symlink or hard link) is refused.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Problem } from '../../core/model';
+import { HISTORY_ROLE } from '../../core/apply';
+import type { SheetDescription } from '../../core/report/sheet';
+import { saveWorkbookBuffer, type SavedWorkbook } from './save';
+
+export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer'>) | { ok: false; problem: Problem };
+
+/**
+ * The rebalance output: `sheets` replace our sheets of the same roles, and our other output sheets
+ * from an earlier run (a scenario no longer run) are removed; the Apply history is kept.
+ */
+export async function writeOutputWorkbook(inputPath: string, outPath: string, sheets: SheetDescription[]): Promise<WriteResult> {
+  const refused = await refuseInPlace(inputPath, outPath);
+  if (refused) return { ok: false, problem: refused };
+  const { workbook, bytes } = await loadWorkbookFile(inputPath);
+  const { buffer, ...rest } = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE });
+  await fs.writeFile(outPath, buffer);
+  return { ok: true, ...rest };
+}
+
+/** The workbook and the bytes it was read from (kept so that its charts can be carried over on save). */
+export async function loadWorkbookFile(inputPath: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Uint8Array }> {
+  const input = await fs.readFile(inputPath);
+  const bytes = new Uint8Array(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+  return { workbook, bytes };
+}
+
+/** A problem when `outPath` is the input file itself; null when writing there is fine. */
+export async function refuseInPlace(inputPath: string, outPath: string): Promise<Problem | null> {
+  if (!(await sameFile(inputPath, outPath))) return null;
+  return { severity: 'error', sheet: '', cell: '', message: `The output ${outPath} is the input file; write to a new file (the input is never modified).` };
+}
+
+/** True when both paths name the same file (after resolving links), or the same not-yet-existing path. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [ra, rb] = await Promise.all([realPath(a), realPath(b)]);
+  if (ra === rb) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(ra), fs.stat(rb)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function realPath(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fs.realpath(abs);
+  } catch {
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * LibreOffice as a second, independent spreadsheet: it recalculates every formula we wrote (the
+ * values must equal the ones we cached, and no cell may show an error) and it draws our charts.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
+import { cleanUpLibreOfficeFiles, convertToPdf, pdfText, recalculateWithLibreOffice } from '../../support/libreoffice';
+import { accountRows, CHART_WORDS, formulaCells, reportSheets } from './fixtures';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tr-xlsx-lo-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+  await cleanUpLibreOfficeFiles();
+});
+
+async function writeReport(name: string, withCharts: boolean, user?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const sheets = reportSheets(accountRows(11, 15)).map((s) => (withCharts ? s : { ...s, charts: [] }));
+  const wb = new ExcelJS.Workbook();
+  user?.(wb);
+  const file = path.join(dir, name);
+  await fs.writeFile(file, (await saveWorkbookBuffer(wb, sheets)).buffer);
+  return file;
+}
+
+function allCells(wb: ExcelJS.Workbook): { sheet: string; address: string; cell: ExcelJS.Cell }[] {
+  const out: { sheet: string; address: string; cell: ExcelJS.Cell }[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push({ sheet: ws.name, address: cell.address, cell }))));
+  return out;
+}
+
+describe('LibreOffice reads what we write', () => {
+  it('recalculates on load: a formula saved with a wrong cached value comes back corrected (the check below is not vacuous)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheets = [{ name: 'Probe', role: 'probe', rows: [[{ value: 2 }, { value: 3 }, { value: 999, formula: 'A1*B1+SUM(A1:B1)' }]] }];
+    const file = path.join(dir, 'probe.xlsx');
+    await fs.writeFile(file, (await saveWorkbookBuffer(wb, sheets)).buffer);
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile((await recalculateWithLibreOffice(file)).path);
+    expect(recalculated.getWorksheet('Probe')!.getCell('C1').result).toBe(11);
+  });
+
+  it('every formula recalculates to the value written with it, and no cell shows an error', async () => {
+    const sheets = reportSheets(accountRows(11, 15));
+    const file = await writeReport('report.xlsx', true);
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile((await recalculateWithLibreOffice(file)).path);
+
+    const errors = allCells(recalculated).filter(({ cell }) => {
+      const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+      return (typeof v === 'object' && v !== null && 'error' in v) || (typeof v === 'string' && /^#(N\/A|REF!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)/.test(v));
+    });
+    expect(errors.map((e) => `${e.sheet}!${e.address}`)).toEqual([]);
+
+    const formulas = formulaCells(sheets);
+    expect(formulas.length).toBe(23);
+    for (const f of formulas) {
+      const cell = recalculated.getWorksheet(f.sheet)!.getCell(f.address);
+      expect(cell.type).toBe(ExcelJS.ValueType.Formula);
+      const got = cell.result;
+      if (typeof f.value === 'number') expect(got).toBeCloseTo(f.value, 9);
+      else expect({ at: `${f.sheet}!${f.address}`, value: got }).toEqual({ at: `${f.sheet}!${f.address}`, value: f.value });
+    }
+  });
+
+  it('recalculates formulas that follow a renamed sheet to the same values', async () => {
+    const sheets = reportSheets(accountRows(11, 15));
+    const file = await writeReport('renamed.xlsx', false, (wb) => {
+      wb.addWorksheet('Rep Data').getCell('D2').value = 1_000_000;
+    });
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile((await recalculateWithLibreOffice(file)).path);
+    expect(recalculated.getWorksheet('Rep Data')!.getCell('D2').value).toBe(1_000_000);
+    for (const f of formulaCells(sheets).filter((x) => x.sheet === 'Team Summary')) {
+      const got = recalculated.getWorksheet('Team Summary')!.getCell(f.address).result;
+      if (typeof f.value === 'number') expect(got).toBeCloseTo(f.value, 9);
+      else expect(got).toEqual(f.value);
+    }
+  });
+
+  it('draws both charts: their titles, axis titles and series names are in the PDF, and absent without the chart parts', async () => {
+    const withCharts = (await pdfText((await convertToPdf(await writeReport('charts.xlsx', true))).path)).replace(/\s+/g, ' ');
+    const without = (await pdfText((await convertToPdf(await writeReport('nocharts.xlsx', false))).path)).replace(/\s+/g, ' ');
+    for (const word of CHART_WORDS) {
+      expect({ word, drawn: withCharts.includes(word) }).toEqual({ word, drawn: true });
+      expect({ word, drawn: without.includes(word) }).toEqual({ word, drawn: false });
+    }
+    // the cells are printed either way
+    expect(without).toContain('AC-101');
+    expect(withCharts).toContain('AC-101');
+  });
+});
