@@ -1,0 +1,14 @@
+/** `check IN.xlsx`: the trigger audit in the terminal. */
+import { auditTerritories } from '../../core/triggers/index';
+import { auditText } from '../auditText';
+import type { Terminal } from '../terminal';
+import { loadTerritory } from '../load';
+
+export async function checkCommand(inPath: string, io: Terminal): Promise<number> {
+  const data = await loadTerritory(inPath, io);
+  if (!data) return 1;
+  const audit = auditTerritories(data);
+  io.out(`Territory audit: ${inPath}`);
+  for (const line of auditText(data, audit, process.stdout.columns || 100)) io.out(line);
+  return 0;
+}

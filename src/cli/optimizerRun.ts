@@ -1,0 +1,45 @@
+/**
+ * Runs the optimizer in a Node worker thread through the bridge, with progress on stderr and
+ * Ctrl-C as Cancel (the worker then returns its best plans so far; a second Ctrl-C quits).
+ */
+import type { TerritoryData } from '../core/model';
+import type { OptimizeProgress, OptimizeResult } from '../core/optimize/api';
+import { createOptimizerClient } from '../worker/bridge';
+import { spawnNodeOptimizer } from '../hosts/node/worker';
+import type { Terminal } from './terminal';
+
+export async function optimizeInWorker(data: TerritoryData, io: Terminal, timeLimitMs?: number): Promise<OptimizeResult> {
+  const client = createOptimizerClient(() => spawnNodeOptimizer(), { idleMs: 1000 });
+  const controller = new AbortController();
+  const onInt = () => {
+    if (controller.signal.aborted) process.exit(130);
+    io.err('Cancelling: keeping the best plans found so far (Ctrl-C again to quit).');
+    controller.abort();
+  };
+  process.on('SIGINT', onInt);
+  const throttle = progressThrottle(io);
+  try {
+    return await client.run(data, { timeLimitMs, signal: controller.signal, onProgress: throttle });
+  } finally {
+    process.off('SIGINT', onInt);
+    io.endProgress();
+    client.terminate();
+  }
+}
+
+/** At most one progress line per 200 ms, and always when the scenario or phase changes. */
+function progressThrottle(io: Terminal): (p: OptimizeProgress) => void {
+  let last = 0;
+  let lastKey = '';
+  return (p) => {
+    const key = `${p.scenario}|${p.phase}`;
+    const now = Date.now();
+    if (key === lastKey && now - last < 200) return;
+    last = now;
+    lastKey = key;
+    const percent = Math.round(Math.max(0, Math.min(1, p.fraction)) * 100);
+    const head = `${p.scenario}: ${p.phase}`;
+    const detail = p.message && p.message !== head ? ` - ${p.message}` : '';
+    io.progress(`Optimizing ${String(percent).padStart(3)}%  ${head}${detail}`);
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The page's (or CLI's) handle on the optimizer worker, in squoosh's shape: calls are queued and
+ * run one at a time; an AbortSignal cancels (a running call resolves with the worker's best plans
+ * so far, status 'cancelled'; a call still waiting in the queue rejects with an AbortError); the
+ * worker is spawned on first use and shut down after being idle for `idleMs`.
+ */
+import type { TerritoryData } from '../core/model';
+import type { OptimizeProgress, OptimizeResult } from '../core/optimize/api';
+import type { FromWorker, WorkerLike, WorkerRunOptions } from './protocol';
+
+export interface RunCallOptions extends WorkerRunOptions {
+  onProgress?: (progress: OptimizeProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface OptimizerClient {
+  run(data: TerritoryData, options?: RunCallOptions): Promise<OptimizeResult>;
+  /** Stops the worker now; calls in flight or queued reject. */
+  terminate(): void;
+  /** True while a worker is alive (for tests and the pane's status line). */
+  readonly hasWorker: boolean;
+}
+
+export interface ClientOptions {
+  /** Terminate the worker after this long without work (ms); default 10 s. */
+  idleMs?: number;
+}
+
+interface Running {
+  id: number;
+  resolve: (r: OptimizeResult) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: OptimizeProgress) => void;
+}
+
+export function abortError(): Error {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** A one-int shared cancel flag where shared memory exists (Node; cross-origin-isolated pages), else null. */
+function sharedFlag(): SharedArrayBuffer | null {
+  return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : null;
+}
+
+export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: ClientOptions = {}): OptimizerClient {
+  const idleMs = clientOptions.idleMs ?? 10000;
+  let worker: WorkerLike | null = null;
+  let running: Running | null = null;
+  let nextId = 1;
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function ensureWorker(): WorkerLike {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (worker) return worker;
+    const w = spawn();
+    w.listen(onMessage, (error) => {
+      if (worker !== w) return;
+      worker = null;
+      w.terminate();
+      const r = running;
+      running = null;
+      r?.reject(error);
+    });
+    worker = w;
+    return w;
+  }
+
+  function onMessage(message: FromWorker): void {
+    const r = running;
+    if (!r || message.id !== r.id) return;
+    if (message.type === 'progress') {
+      r.onProgress?.(message.progress);
+      return;
+    }
+    running = null;
+    if (message.type === 'result') r.resolve(message.result);
+    else r.reject(new Error(message.message));
+  }
+
+  function scheduleIdle(): void {
+    if (pending > 0 || !worker) return;
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (pending === 0 && worker) {
+        worker.terminate();
+        worker = null;
+      }
+    }, idleMs);
+    // Node: an idle timer alone must not keep the process alive.
+    (idleTimer as { unref?: () => void }).unref?.();
+  }
+
+  function runNow(data: TerritoryData, options: RunCallOptions): Promise<OptimizeResult> {
+    const { signal, onProgress, ...runOptions } = options;
+    const w = ensureWorker();
+    const id = nextId++;
+    const flag = sharedFlag();
+    return new Promise<OptimizeResult>((resolve, reject) => {
+      const onAbort = () => {
+        if (flag) Atomics.store(new Int32Array(flag), 0, 1);
+        w.postMessage({ type: 'cancel', id });
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      running = {
+        id,
+        onProgress,
+        resolve: (r) => {
+          done();
+          resolve(r);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      };
+      w.postMessage(flag ? { type: 'run', id, data, options: runOptions, cancelFlag: flag } : { type: 'run', id, data, options: runOptions });
+    });
+  }
+
+  return {
+    run(data, options = {}) {
+      const { signal } = options;
+      if (signal?.aborted) return Promise.reject(abortError());
+      pending++;
+      return new Promise<OptimizeResult>((resolve, reject) => {
+        let started = false;
+        // Aborted while still waiting in the queue: reject at once, never start.
+        const onQueuedAbort = () => {
+          if (!started) reject(abortError());
+        };
+        signal?.addEventListener('abort', onQueuedAbort, { once: true });
+        queue = queue.then(async () => {
+          started = true;
+          signal?.removeEventListener('abort', onQueuedAbort);
+          try {
+            if (signal?.aborted) reject(abortError());
+            else resolve(await runNow(data, options));
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          } finally {
+            pending--;
+            scheduleIdle();
+          }
+        });
+      });
+    },
+    terminate() {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
+      const w = worker;
+      worker = null;
+      w?.terminate();
+      const r = running;
+      running = null;
+      r?.reject(new Error('The optimizer worker was stopped'));
+    },
+    get hasWorker() {
+      return worker !== null;
+    },
+  };
+}

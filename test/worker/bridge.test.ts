@@ -1,0 +1,190 @@
+import type { OptimizeProgress } from '../../src/core/optimize/api';
+import { createOptimizerClient } from '../../src/worker/bridge';
+import { ScriptedWorker, emptyData, inProcessWorker, planWith } from './fakeWorker';
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('optimizer bridge with a scripted worker', () => {
+  it('queues calls: the second run is posted only after the first result', async () => {
+    const worker = new ScriptedWorker();
+    const spawn = jest.fn(() => worker);
+    const client = createOptimizerClient(spawn, { idleMs: 60000 });
+    const first = client.run(emptyData(), { timeLimitMs: 5000 });
+    const second = client.run(emptyData());
+    await flush();
+    expect(worker.runs()).toEqual([1]);
+    expect(worker.posted[0]).toMatchObject({ type: 'run', id: 1, options: { timeLimitMs: 5000 } });
+    worker.reply({ type: 'result', id: 1, result: { plans: [planWith('Minimal', 'optimal', 40)], notes: ['one'] } });
+    await expect(first).resolves.toMatchObject({ notes: ['one'] });
+    await flush();
+    expect(worker.runs()).toEqual([1, 2]);
+    worker.reply({ type: 'result', id: 2, result: { plans: [planWith('Minimal', 'optimal', 30)], notes: ['two'] } });
+    const r2 = await second;
+    expect(r2.plans[0].objective).toBe(30);
+    expect(spawn).toHaveBeenCalledTimes(1);
+    client.terminate();
+  });
+
+  it('forwards progress of the running call only', async () => {
+    const worker = new ScriptedWorker();
+    const client = createOptimizerClient(() => worker, { idleMs: 60000 });
+    const seen: OptimizeProgress[] = [];
+    const run = client.run(emptyData(), { onProgress: (p) => seen.push(p) });
+    await flush();
+    worker.reply({ type: 'progress', id: 1, progress: { scenario: 'Minimal', phase: 'repair', fraction: 0.25, message: '' } });
+    worker.reply({ type: 'progress', id: 99, progress: { scenario: 'Other', phase: 'x', fraction: 0.9, message: '' } });
+    worker.reply({ type: 'progress', id: 1, progress: { scenario: 'Balanced', phase: 'local search', fraction: 0.5, message: '' } });
+    worker.reply({ type: 'result', id: 1, result: { plans: [], notes: [] } });
+    await run;
+    expect(seen.map((p) => [p.scenario, p.fraction])).toEqual([
+      ['Minimal', 0.25],
+      ['Balanced', 0.5],
+    ]);
+    client.terminate();
+  });
+
+  it('aborting the running call posts cancel and resolves with what the worker returns', async () => {
+    const worker = new ScriptedWorker();
+    const client = createOptimizerClient(() => worker, { idleMs: 60000 });
+    const controller = new AbortController();
+    const run = client.run(emptyData(), { signal: controller.signal });
+    await flush();
+    const posted = worker.posted[0];
+    if (posted.type !== 'run' || !posted.cancelFlag) throw new Error('expected a run message with a shared cancel flag');
+    const flag = new Int32Array(posted.cancelFlag);
+    expect(Atomics.load(flag, 0)).toBe(0);
+    controller.abort();
+    expect(worker.posted).toEqual([expect.objectContaining({ type: 'run', id: 1 }), { type: 'cancel', id: 1 }]);
+    // The shared flag is raised too, so a worker busy in a synchronous step sees the cancel at once.
+    expect(Atomics.load(flag, 0)).toBe(1);
+    worker.reply({ type: 'result', id: 1, result: { plans: [planWith('Minimal', 'cancelled', 70)], notes: [] } });
+    const result = await run;
+    expect(result.plans[0].status).toBe('cancelled');
+    client.terminate();
+  });
+
+  it('aborting a queued call rejects it with AbortError and never posts it', async () => {
+    const worker = new ScriptedWorker();
+    const client = createOptimizerClient(() => worker, { idleMs: 60000 });
+    const first = client.run(emptyData());
+    const controller = new AbortController();
+    const queued = client.run(emptyData(), { signal: controller.signal });
+    controller.abort();
+    await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
+    // A signal aborted before the call rejects at once too.
+    await expect(client.run(emptyData(), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    worker.reply({ type: 'result', id: 1, result: { plans: [], notes: ['first'] } });
+    await first;
+    const third = client.run(emptyData());
+    await flush();
+    expect(worker.runs()).toEqual([1, 2]);
+    worker.reply({ type: 'result', id: 2, result: { plans: [], notes: ['third'] } });
+    await expect(third).resolves.toMatchObject({ notes: ['third'] });
+    client.terminate();
+  });
+
+  it('an error reply rejects the call; a crashed worker is replaced on the next call', async () => {
+    const workers: ScriptedWorker[] = [];
+    const client = createOptimizerClient(() => {
+      workers.push(new ScriptedWorker());
+      return workers[workers.length - 1];
+    }, { idleMs: 60000 });
+    const a = client.run(emptyData());
+    await flush();
+    workers[0].reply({ type: 'error', id: 1, message: 'no accounts' });
+    await expect(a).rejects.toThrow('no accounts');
+    const b = client.run(emptyData());
+    await flush();
+    workers[0].crash(new Error('out of memory'));
+    await expect(b).rejects.toThrow('out of memory');
+    expect(workers[0].terminated).toBe(true);
+    const c = client.run(emptyData());
+    await flush();
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ type: 'result', id: 3, result: { plans: [], notes: ['fresh'] } });
+    await expect(c).resolves.toMatchObject({ notes: ['fresh'] });
+    client.terminate();
+  });
+
+  it('shuts an idle worker down after idleMs and spawns a new one on the next call', async () => {
+    const workers: ScriptedWorker[] = [];
+    const client = createOptimizerClient(() => {
+      workers.push(new ScriptedWorker());
+      return workers[workers.length - 1];
+    }, { idleMs: 40 });
+    const run = client.run(emptyData());
+    await flush();
+    workers[0].reply({ type: 'result', id: 1, result: { plans: [], notes: [] } });
+    await run;
+    await sleep(10);
+    expect(client.hasWorker).toBe(true);
+    expect(workers[0].terminated).toBe(false);
+    await sleep(80);
+    expect(workers[0].terminated).toBe(true);
+    expect(client.hasWorker).toBe(false);
+    const again = client.run(emptyData());
+    await flush();
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ type: 'result', id: 2, result: { plans: [], notes: [] } });
+    await again;
+    client.terminate();
+    expect(workers[1].terminated).toBe(true);
+  });
+});
+
+describe('optimizer bridge with the real serve loop in process', () => {
+  it('streams progress and finishes all steps when not cancelled, with the engine note', async () => {
+    const client = createOptimizerClient(
+      () => inProcessWorker(5, async () => ({ highs: null, note: 'HiGHS could not load (test); used the TypeScript fallback' })),
+      { idleMs: 60000 },
+    );
+    const fractions: number[] = [];
+    const result = await client.run(emptyData(), { onProgress: (p) => fractions.push(p.fraction) });
+    expect(fractions).toEqual([0.2, 0.4, 0.6, 0.8, 1]);
+    expect(result.plans[0]).toMatchObject({ status: 'optimal', objective: 950 });
+    expect(result.notes).toEqual(['HiGHS could not load (test); used the TypeScript fallback', 'finished 5 steps']);
+    client.terminate();
+  });
+
+  it('cancel mid-run returns the best plan so far with status cancelled', async () => {
+    const client = createOptimizerClient(() => inProcessWorker(10000), { idleMs: 60000 });
+    const controller = new AbortController();
+    let progressCount = 0;
+    const result = await client.run(emptyData(), {
+      signal: controller.signal,
+      onProgress: () => {
+        if (++progressCount === 3) controller.abort();
+      },
+    });
+    const plan = result.plans[0];
+    expect(plan.status).toBe('cancelled');
+    // Stopped within a few steps of the abort: the best plan reflects the steps completed.
+    const steps = Number(/stopped after (\d+) steps/.exec(result.notes[0])![1]);
+    expect(steps).toBeGreaterThanOrEqual(3);
+    expect(steps).toBeLessThan(20);
+    expect(plan.objective).toBe(1000 - 10 * steps);
+    client.terminate();
+  });
+
+  it('falls back to the TypeScript path when HiGHS fails to load, and says so in the notes', async () => {
+    const engines: (object | null | undefined)[] = [];
+    const optimize = async (_d: unknown, options: { highs?: object | null }) => {
+      engines.push(options.highs);
+      return { plans: [planWith('Minimal', 'optimal', 5)], notes: ['TypeScript engine'] };
+    };
+    const loadEngine = jest.fn(() => Promise.reject(new Error('wasm fetch failed')));
+    const client = createOptimizerClient(
+      () => inProcessWorker(1, loadEngine, optimize),
+      { idleMs: 60000 },
+    );
+    const result = await client.run(emptyData());
+    expect(engines).toEqual([null]);
+    expect(result.notes).toEqual(['HiGHS could not load (wasm fetch failed); used the TypeScript fallback', 'TypeScript engine']);
+    // The engine is loaded once per worker: a second run does not retry.
+    await client.run(emptyData());
+    expect(engines).toEqual([null, null]);
+    expect(loadEngine).toHaveBeenCalledTimes(1);
+    client.terminate();
+  });
+});
