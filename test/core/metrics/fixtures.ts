@@ -2,18 +2,10 @@
  * Seeded TerritoryData builders for the metrics and trigger tests (no pasted blobs).
  */
 import { DEFAULT_SETTINGS, type Account, type Rep, type Settings, type TerritoryData } from '../../../src/core/model';
+import { mulberry32 } from '../../../src/core/sample/random';
 
-/** mulberry32: a small deterministic PRNG. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the sample generator uses (mulberry32). */
+export const seeded = mulberry32;
 
 export function rep(id: string, over: Partial<Rep> = {}): Rep {
   return {

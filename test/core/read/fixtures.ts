@@ -1,17 +1,9 @@
 /** Seeded fixture generators for the read-layer tests (no pasted blobs). */
 import type { RawCell, TableSource } from '../../../src/core/model';
+import { mulberry32 } from '../../../src/core/sample/random';
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the sample generator uses (mulberry32). */
+export const prng = mulberry32;
 
 /** Standard normal by Box-Muller. */
 export function gaussian(rand: () => number): number {
