@@ -1,0 +1,103 @@
+/**
+ * The standalone page's WorkbookHost on a real .xlsx (generated from the seeded sample): it reads
+ * the workbook from bytes, and Write / Apply / Undo change the in-memory workbook and hand the
+ * whole workbook to `saveFile` (the page's download), owners restored exactly by Undo.
+ */
+import ExcelJS from 'exceljs';
+import { readWorkbookSheets } from '../../src/core/read/index';
+import type { SheetDescription } from '../../src/core/report/sheet';
+import { createFileWorkbookHost, outputFileName } from '../../src/standalone/fileWorkbookHost';
+import { sampleWorkbookBytes } from './sampleWorkbook';
+
+interface Saved {
+  bytes: Uint8Array;
+  name: string;
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+function arrayBufferOf(b: Buffer): ArrayBuffer {
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+describe('file WorkbookHost (standalone page)', () => {
+  it('names the download after the file', () => {
+    expect(outputFileName('Q3 territories.xlsx')).toBe('Q3 territories (rebalanced).xlsx');
+    expect(outputFileName('book.XLSX')).toBe('book (rebalanced).xlsx');
+    expect(outputFileName(null)).toBe('workbook (rebalanced).xlsx');
+  });
+
+  it('refuses to work before a workbook is open', async () => {
+    const host = createFileWorkbookHost(() => undefined);
+    await expect(host.readSheets()).rejects.toThrow('Open a workbook (.xlsx) first.');
+  });
+
+  it('applies owners, offers the workbook, and undoes exactly', async () => {
+    const saved: Saved[] = [];
+    const host = createFileWorkbookHost((bytes, name) => saved.push({ bytes, name }));
+    await host.open(arrayBufferOf(await sampleWorkbookBytes()), 'territories.xlsx');
+    expect(host.kind).toBe('file');
+    expect(host.fileName).toBe('territories.xlsx');
+
+    const data = readWorkbookSheets(await host.readSheets());
+    expect(data.accounts).toHaveLength(60);
+    const ownerColumn = data.source.ownerColumn as string;
+    expect(ownerColumn).toBe('C');
+    const active = data.reps.filter((r) => r.status !== 'Departing').map((r) => r.id);
+    // Move the first three accounts to a different active rep each.
+    const owners = data.accounts.map((a) => a.owner);
+    const moved = [0, 1, 2].map((i) => {
+      const to = active.find((id) => id !== data.accounts[i].owner) as string;
+      owners[i] = to;
+      return { row: data.accounts[i].row, from: data.accounts[i].owner, to };
+    });
+
+    const applied = await host.applyScenario(data, owners, 'Minimal');
+    expect(applied.changed).toBe(3);
+    expect(applied.batch).toBe(1);
+    expect(saved).toHaveLength(1);
+    expect(saved[0].name).toBe('territories (rebalanced).xlsx');
+    const afterApply = await load(saved[0].bytes);
+    const accounts = afterApply.getWorksheet('Accounts') as ExcelJS.Worksheet;
+    expect(moved.map((m) => accounts.getCell(`${ownerColumn}${m.row}`).value)).toEqual(moved.map((m) => m.to));
+    const history = afterApply.getWorksheet('Rebalance History') as ExcelJS.Worksheet;
+    expect(history.actualRowCount).toBe(4); // header + one row per changed owner
+
+    // The in-memory workbook now holds the new owners too.
+    const reread = readWorkbookSheets(await host.readSheets());
+    expect(reread.accounts.slice(0, 3).map((a) => a.owner)).toEqual(moved.map((m) => m.to));
+
+    const undone = await host.undoLastApply();
+    expect(undone.restored).toBe(3);
+    expect(saved).toHaveLength(2);
+    const afterUndo = (await load(saved[1].bytes)).getWorksheet('Accounts') as ExcelJS.Worksheet;
+    expect(moved.map((m) => afterUndo.getCell(`${ownerColumn}${m.row}`).value)).toEqual(moved.map((m) => m.from));
+
+    await expect(host.undoLastApply()).rejects.toThrow('There is no Apply to undo.');
+    expect(saved).toHaveLength(2);
+  });
+
+  it('writes output sheets into the workbook it offers, keeping the user sheets', async () => {
+    const saved: Saved[] = [];
+    const progress: number[] = [];
+    const host = createFileWorkbookHost((bytes, name) => saved.push({ bytes, name }));
+    await host.open(arrayBufferOf(await sampleWorkbookBytes()), 'territories.xlsx');
+    const note: SheetDescription = {
+      name: 'Scenario Comparison',
+      role: 'scenario-comparison',
+      rows: [[{ value: 'Moves', bold: true }, { value: 12 }], [{ value: 'Total' }, { value: 24, formula: 'B1*2' }]],
+    };
+    const outcome = await host.writeOutputs([note], (p) => progress.push(p.cellsDone / p.cellsTotal));
+    expect(outcome.written).toEqual(['Scenario Comparison']);
+    expect(progress).toEqual([0, 1]);
+    const wb = await load(saved[0].bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Accounts', 'Reps', 'Settings', 'Scenario Comparison']));
+    const ws = wb.getWorksheet('Scenario Comparison') as ExcelJS.Worksheet;
+    expect(ws.getCell('B1').value).toBe(12);
+    expect(ws.getCell('B2').formula).toBe('B1*2');
+  });
+});
