@@ -5,13 +5,13 @@
  * touched and nothing leaves the machine.
  */
 import ExcelJS from 'exceljs';
-import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, planApply, planUndo, type HistoryRow, type OwnerCell } from '../core/apply';
-import { formatProblem, type Problem, type RawCell, type TerritoryData } from '../core/model';
-import { readWorkbookSheets, type SheetValues } from '../core/read/index';
+import { historySheet } from '../core/apply';
+import { formatProblem, type Problem } from '../core/model';
+import type { SheetValues } from '../core/read/index';
 import type { SheetDescription } from '../core/report/sheet';
 import type { WorkbookHost } from '../hosts/workbookHost';
-import { readOwnedSheets } from '../hosts/xlsx/ownership';
-import { rawValue, sheetValuesOf, worksheetValues } from '../hosts/xlsx/read';
+import { applyOwnersInWorkbook, readHistory, undoLastApplyInOpenWorkbook } from '../hosts/xlsx/applyWorkbook';
+import { sheetValuesOf } from '../hosts/xlsx/read';
 import { saveWorkbookBuffer } from '../hosts/xlsx/save';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,6 +41,8 @@ function stopOnErrors(problems: Problem[]): Problem[] {
 export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
   let workbook: ExcelJS.Workbook | null = null;
   let name: string | null = null;
+  /** The bytes as opened: charts ExcelJS drops on load are carried over from them on every save. */
+  let original: Uint8Array | undefined;
   /** The output sheets written last, re-rendered on every save (ExcelJS does not keep charts it did not load). */
   let outputs: SheetDescription[] = [];
 
@@ -51,27 +53,9 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
 
   async function save(extra: SheetDescription[]): Promise<{ written: string[]; renamed: { wanted: string; used: string }[] }> {
     const wb = open();
-    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra]);
+    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original);
     saveFile(buffer, outputFileName(name));
     return { written, renamed };
-  }
-
-  function history(wb: ExcelJS.Workbook): { history: HistoryRow[]; problems: Problem[] } {
-    const sheetName = readOwnedSheets(wb).get(HISTORY_ROLE) ?? HISTORY_SHEET;
-    const ws = wb.getWorksheet(sheetName);
-    return ws ? parseHistorySheet(worksheetValues(ws).values, ws.name) : { history: [], problems: [] };
-  }
-
-  function ownerCellsNow(wb: ExcelJS.Workbook, data: TerritoryData): RawCell[] {
-    const ws = wb.getWorksheet(data.source.accountsSheet);
-    const column = data.source.ownerColumn;
-    return data.accounts.map((a) => (ws && column ? rawValue(ws.getCell(`${column}${a.row}`)) : a.owner));
-  }
-
-  function writeOwnerCells(wb: ExcelJS.Workbook, sheet: string, cells: OwnerCell[]): void {
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) throw new Error(`No worksheet "${sheet}" in ${name ?? 'the workbook'}.`);
-    for (const c of cells) ws.getCell(`${c.column}${c.row}`).value = c.value;
   }
 
   return {
@@ -84,6 +68,7 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
       await wb.xlsx.load(bytes);
       workbook = wb;
       name = fileName;
+      original = new Uint8Array(bytes.slice(0));
       outputs = [];
     },
     async readSheets(): Promise<SheetValues[]> {
@@ -93,35 +78,24 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
       outputs = sheets;
       const total = sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
       onProgress?.({ sheet: sheets[0]?.name ?? '', cellsDone: 0, cellsTotal: total });
-      const h = history(open());
+      const h = readHistory(open());
       const result = await save(h.history.length > 0 ? [historySheet(h.history)] : []);
       onProgress?.({ sheet: sheets[sheets.length - 1]?.name ?? '', cellsDone: total, cellsTotal: total });
       return result;
     },
     async applyScenario(data, owners, scenarioName) {
-      const wb = open();
-      const before = history(wb);
-      const plan = planApply(data, owners, scenarioName, new Date().toISOString(), { ownerCellsNow: ownerCellsNow(wb, data), history: before.history });
-      const problems = stopOnErrors([...before.problems, ...plan.problems]);
-      if (plan.batch === 0) throw new Error(`Applying ${scenarioName} changes no owner.`);
-      writeOwnerCells(wb, data.source.accountsSheet, plan.ownerCells);
-      await save([historySheet(plan.history)]);
-      return { changed: plan.ownerCells.length, batch: plan.batch, problems };
+      const edit = applyOwnersInWorkbook(open(), data, owners, scenarioName, new Date().toISOString());
+      const problems = stopOnErrors(edit.result.problems);
+      if (!edit.result.ok) throw new Error(`Applying ${scenarioName} changes no owner.`);
+      await save([historySheet(edit.history)]);
+      return { changed: edit.result.changed, batch: edit.result.batch, problems };
     },
     async undoLastApply() {
-      const wb = open();
-      const data = readWorkbookSheets(sheetValuesOf(wb));
-      const column = data.source.ownerColumn;
-      if (!column) throw new Error('The Accounts table has no Owner column to restore.');
-      const before = history(wb);
-      const cellsNow = ownerCellsNow(wb, data);
-      const current = data.accounts.map((a, i) => ({ accountId: a.id, row: a.row, value: cellsNow[i] }));
-      const plan = planUndo(before.history, current, column, data.source.accountsSheet);
-      const problems = stopOnErrors([...before.problems, ...plan.problems]);
-      if (plan.batch === 0) throw new Error(problems.map(formatProblem).join('\n') || 'There is no Apply to undo.');
-      writeOwnerCells(wb, data.source.accountsSheet, plan.ownerCells);
-      await save([historySheet(plan.remainingHistory)]);
-      return { restored: plan.ownerCells.length, batch: plan.batch, problems };
+      const edit = undoLastApplyInOpenWorkbook(open());
+      const problems = stopOnErrors(edit.result.problems);
+      if (!edit.result.ok) throw new Error(problems.map(formatProblem).join('\n') || 'There is no Apply to undo.');
+      await save([historySheet(edit.history)]);
+      return { restored: edit.result.changed, batch: edit.result.batch, problems };
     },
   };
 }

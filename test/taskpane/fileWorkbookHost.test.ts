@@ -4,9 +4,12 @@
  * whole workbook to `saveFile` (the page's download), owners restored exactly by Undo.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readWorkbookSheets } from '../../src/core/read/index';
 import type { SheetDescription } from '../../src/core/report/sheet';
+import { saveWorkbookBuffer } from '../../src/hosts/xlsx/save';
 import { createFileWorkbookHost, outputFileName } from '../../src/standalone/fileWorkbookHost';
+import { accountRows, reportSheets } from '../hosts/xlsx/fixtures';
 import { sampleWorkbookBytes } from './sampleWorkbook';
 
 interface Saved {
@@ -99,5 +102,25 @@ describe('file WorkbookHost (standalone page)', () => {
     const ws = wb.getWorksheet('Scenario Comparison') as ExcelJS.Worksheet;
     expect(ws.getCell('B1').value).toBe(12);
     expect(ws.getCell('B2').formula).toBe('B1*2');
+  });
+});
+
+describe('file WorkbookHost keeps what ExcelJS cannot load', () => {
+  it('carries the charts of the opened workbook into the download after Apply', async () => {
+    // A workbook that already holds charts (a previous run's sheets), next to the Accounts and Reps tables.
+    const wb = await load(await sampleWorkbookBytes());
+    const withCharts = (await saveWorkbookBuffer(wb, reportSheets(accountRows(5, 10)))).buffer;
+    const chartParts = async (bytes: Uint8Array) => Object.keys((await JSZip.loadAsync(bytes)).files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    expect(await chartParts(withCharts)).toHaveLength(2);
+
+    const saved: Saved[] = [];
+    const host = createFileWorkbookHost((bytes, name) => saved.push({ bytes, name }));
+    await host.open(withCharts.buffer.slice(withCharts.byteOffset, withCharts.byteOffset + withCharts.byteLength) as ArrayBuffer, 'territories.xlsx');
+    const data = readWorkbookSheets(await host.readSheets());
+    const owners = data.accounts.map((a) => a.owner);
+    owners[0] = data.reps.find((r) => r.status !== 'Departing' && r.id !== data.accounts[0].owner)!.id;
+    await host.applyScenario(data, owners, 'Minimal');
+    expect(saved).toHaveLength(1);
+    expect(await chartParts(saved[0].bytes)).toHaveLength(2);
   });
 });

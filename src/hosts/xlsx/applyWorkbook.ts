@@ -28,11 +28,45 @@ export interface AppliedWorkbook {
   buffer: Uint8Array | null;
 }
 
+/** An Apply or Undo made on an open workbook: the Owner cells are written; `history` is what the history sheet must now hold. */
+export interface WorkbookEdit {
+  result: ApplyResult;
+  history: HistoryRow[];
+}
+
+/**
+ * Writes `owners` (aligned with data.accounts) into the open workbook's Owner cells, keeping the
+ * previous owners in the returned history. Nothing is written when there are errors or no change.
+ */
+export function applyOwnersInWorkbook(workbook: ExcelJS.Workbook, data: TerritoryData, owners: readonly (string | null)[], scenarioName: string, appliedAt: string): WorkbookEdit {
+  const before = readHistory(workbook);
+  const plan = planApply(data, [...owners] as string[], scenarioName, appliedAt, { ownerCellsNow: ownerCellsNow(workbook, data), history: before.history });
+  const problems = [...before.problems, ...plan.problems];
+  if (plan.problems.some((p) => p.severity === 'error') || plan.batch === 0) return { result: notDone(problems), history: before.history };
+  writeOwnerCells(workbook, data, plan.ownerCells);
+  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.history };
+}
+
+/** Restores the owners of the last Apply in the open workbook exactly. */
+export function undoLastApplyInOpenWorkbook(workbook: ExcelJS.Workbook): WorkbookEdit {
+  const data = readWorkbookSheets(sheetValuesOf(workbook));
+  const before = readHistory(workbook);
+  const column = data.source.ownerColumn;
+  if (!column) return { result: notDone([{ severity: 'error', sheet: data.source.accountsSheet, cell: '', message: 'The Accounts table has no Owner column to restore.' }]), history: before.history };
+  const cellsNow = ownerCellsNow(workbook, data);
+  const current = data.accounts.map((a, i) => ({ accountId: a.id, row: a.row, value: cellsNow[i] }));
+  const plan = planUndo(before.history, current, column, data.source.accountsSheet);
+  const problems = [...before.problems, ...plan.problems];
+  if (plan.batch === 0) return { result: notDone(problems), history: before.history };
+  writeOwnerCells(workbook, data, plan.ownerCells);
+  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.remainingHistory };
+}
+
 export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string): Promise<AppliedWorkbook> {
   const workbook = await load(bytes);
   const data = readWorkbookSheets(sheetValuesOf(workbook));
   const moves = readMovesSheet(workbook, scenarioName, data.reps);
-  if (moves.problems.some((p) => p.severity === 'error')) return failed(moves.problems);
+  if (moves.problems.some((p) => p.severity === 'error')) return { result: notDone(moves.problems), buffer: null };
   const problems: Problem[] = [...moves.problems];
   const known = new Set(data.accounts.map((a) => a.id));
   const strays = [...moves.owners.keys()].filter((id) => !known.has(id));
@@ -40,31 +74,19 @@ export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: s
     problems.push({ severity: 'warning', sheet: moves.sheet, cell: '', message: `${strays.length} moved account(s) not in the Accounts table were skipped: ${strays.slice(0, 5).join(', ')}.` });
   }
   const owners = data.accounts.map((a) => moves.owners.get(a.id) ?? a.owner);
-  const history = readHistory(workbook);
-  const plan = planApply(data, owners, scenarioName, appliedAt, { ownerCellsNow: ownerCellsNow(workbook, data), history: history.history });
-  problems.push(...history.problems, ...plan.problems);
-  if (plan.problems.some((p) => p.severity === 'error') || plan.batch === 0) return failed(problems);
-  const buffer = await save(workbook, bytes, data, plan.ownerCells, plan.history);
-  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, buffer };
+  const edit = applyOwnersInWorkbook(workbook, data, owners, scenarioName, appliedAt);
+  const result = { ...edit.result, problems: [...problems, ...edit.result.problems] };
+  return { result, buffer: result.ok ? await save(workbook, bytes, edit.history) : null };
 }
 
 export async function undoLastApplyInWorkbook(bytes: Uint8Array): Promise<AppliedWorkbook> {
   const workbook = await load(bytes);
-  const data = readWorkbookSheets(sheetValuesOf(workbook));
-  const column = data.source.ownerColumn;
-  if (!column) return failed([{ severity: 'error', sheet: data.source.accountsSheet, cell: '', message: 'The Accounts table has no Owner column to restore.' }]);
-  const history = readHistory(workbook);
-  const cellsNow = ownerCellsNow(workbook, data);
-  const current = data.accounts.map((a, i) => ({ accountId: a.id, row: a.row, value: cellsNow[i] }));
-  const plan = planUndo(history.history, current, column, data.source.accountsSheet);
-  const problems = [...history.problems, ...plan.problems];
-  if (plan.batch === 0) return failed(problems);
-  const buffer = await save(workbook, bytes, data, plan.ownerCells, plan.remainingHistory);
-  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, buffer };
+  const edit = undoLastApplyInOpenWorkbook(workbook);
+  return { result: edit.result, buffer: edit.result.ok ? await save(workbook, bytes, edit.history) : null };
 }
 
-function failed(problems: Problem[]): AppliedWorkbook {
-  return { result: { ok: false, changed: 0, batch: 0, problems }, buffer: null };
+function notDone(problems: Problem[]): ApplyResult {
+  return { ok: false, changed: 0, batch: 0, problems };
 }
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -73,10 +95,13 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-async function save(workbook: ExcelJS.Workbook, original: Uint8Array, data: TerritoryData, cells: OwnerCell[], history: HistoryRow[]): Promise<Uint8Array> {
+function writeOwnerCells(workbook: ExcelJS.Workbook, data: TerritoryData, cells: OwnerCell[]): void {
   const accounts = workbook.getWorksheet(data.source.accountsSheet);
   if (!accounts) throw new Error(`No worksheet "${data.source.accountsSheet}"`);
   for (const c of cells) accounts.getCell(`${c.column}${c.row}`).value = c.value;
+}
+
+async function save(workbook: ExcelJS.Workbook, original: Uint8Array, history: HistoryRow[]): Promise<Uint8Array> {
   return (await saveWorkbookBuffer(workbook, [historySheet(history)], original)).buffer;
 }
 
@@ -88,7 +113,7 @@ function ownerCellsNow(workbook: ExcelJS.Workbook, data: TerritoryData): RawCell
 }
 
 /** Our history sheet (found through the ownership record, else by its name). */
-function readHistory(workbook: ExcelJS.Workbook): { history: HistoryRow[]; problems: Problem[] } {
+export function readHistory(workbook: ExcelJS.Workbook): { history: HistoryRow[]; problems: Problem[] } {
   const name = readOwnedSheets(workbook).get(HISTORY_ROLE) ?? HISTORY_SHEET;
   const ws = workbook.getWorksheet(name);
   return ws ? parseHistorySheet(worksheetValues(ws).values, ws.name) : { history: [], problems: [] };
