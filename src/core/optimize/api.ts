@@ -10,6 +10,41 @@ import type { Plan, ScenarioSpec, TerritoryData } from '../model';
  */
 export interface HighsSolver {
   solve(problem: string, options?: Record<string, string | number | boolean>): HighsSolution;
+  /**
+   * Optional (added by the optimizer): solve a model given as arrays, with an optional MIP start
+   * (one value per column). Hosts built on the `highs` package's persistent API provide it
+   * (see src/hosts/node/highs.ts); without it the optimizer writes LP text for `solve` and its
+   * neighbourhood re-solves start cold.
+   */
+  solveArrays?(model: ArrayModel, options?: Record<string, string | number | boolean>, start?: Float64Array): ArraySolution;
+}
+
+/** A linear model by columns: min c'x, rowLower <= Ax <= rowUpper, colLower <= x <= colUpper (CSC matrix). */
+export interface ArrayModel {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** CSC: column j's entries are indices/values[starts[j] .. starts[j+1]-1] (row indices). */
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** All columns integer (binary by their bounds) when true. */
+  integer: boolean;
+}
+
+export interface ArraySolution {
+  /** HiGHS model status in words, as in HighsSolution.Status ('Optimal', 'Infeasible', 'Time limit reached', ...). */
+  status: string;
+  /** True when colValue holds a primal solution (for a MIP: an integer-feasible incumbent). */
+  hasSolution: boolean;
+  objective: number;
+  colValue: Float64Array;
+  /** Reduced costs (LP only), or null. */
+  colDual: Float64Array | null;
 }
 
 export interface HighsSolution {

@@ -1,0 +1,176 @@
+/**
+ * A mutable assignment of accounts to reps with the per-rep loads kept current, and the band
+ * violation measure the repair step drives to zero.
+ */
+import { candidatePos, type Instance } from './instance';
+
+export interface Budget {
+  /** True when the run must stop now (time limit or cancel). */
+  expired(): boolean;
+}
+
+export const NO_LIMIT: Budget = { expired: () => false };
+
+export class Assignment {
+  readonly owner: Int32Array;
+  readonly load: Float64Array;
+  readonly work: Float64Array;
+  /** Accounts owned by each rep (unordered; swap-remove). */
+  readonly members: number[][];
+  private readonly slot: Int32Array;
+  /** Movable accounts that list rep r as a candidate. */
+  readonly reachers: number[][];
+  readonly movable: Uint8Array;
+  private readonly scaleV: Float64Array;
+  private readonly scaleW: Float64Array;
+
+  constructor(
+    readonly inst: Instance,
+    owner: Int32Array,
+  ) {
+    const { nA, nR, cand } = inst;
+    this.owner = Int32Array.from(owner);
+    this.load = new Float64Array(nR);
+    this.work = new Float64Array(nR);
+    this.members = Array.from({ length: nR }, () => [] as number[]);
+    this.slot = new Int32Array(nA);
+    this.reachers = Array.from({ length: nR }, () => [] as number[]);
+    this.movable = new Uint8Array(nA);
+    for (let i = 0; i < nA; i++) {
+      const r = this.owner[i];
+      this.load[r] += inst.value[i];
+      this.work[r] += inst.work[i];
+      this.slot[i] = this.members[r].length;
+      this.members[r].push(i);
+      if (inst.pinned[i] < 0 && cand.start[i + 1] - cand.start[i] > 1) {
+        this.movable[i] = 1;
+        for (let p = cand.start[i]; p < cand.start[i + 1]; p++) this.reachers[cand.reps[p]].push(i);
+      }
+    }
+    const meanTarget = (t: Float64Array) => {
+      let s = 0;
+      let n = 0;
+      for (let r = 0; r < nR; r++) if (inst.eligible[r]) (s += t[r]), n++;
+      return n > 0 && s > 0 ? s / n : 1;
+    };
+    const mv = meanTarget(inst.band.target);
+    const mw = inst.workBand ? meanTarget(inst.workBand.target) : 1;
+    this.scaleV = inst.band.target.map((t) => (t > 0 ? t : mv));
+    this.scaleW = inst.workBand ? inst.workBand.target.map((t) => (t > 0 ? t : mw)) : new Float64Array(nR).fill(1);
+    for (let r = 0; r < nR; r++) if (inst.capacity[r] < Infinity && !inst.workBand) this.scaleW[r] = Math.max(1, inst.capacity[r]);
+  }
+
+  /** Normalised amount by which rep r is outside its band, workload band and capacity at the given loads. */
+  repViolation(r: number, load: number, work: number): number {
+    const inst = this.inst;
+    if (!inst.eligible[r]) return load !== 0 || work !== 0 ? 1e6 : 0;
+    const tol = 1e-9;
+    const { lo, hi } = inst.band;
+    let v = (Math.max(0, lo[r] - load - tol * this.scaleV[r]) + Math.max(0, load - hi[r] - tol * this.scaleV[r])) / this.scaleV[r];
+    const wb = inst.workBand;
+    if (wb) v += (Math.max(0, wb.lo[r] - work - tol * this.scaleW[r]) + Math.max(0, work - wb.hi[r] - tol * this.scaleW[r])) / this.scaleW[r];
+    const cap = inst.capacity[r];
+    if (work > cap + 1e-9) v += (work - cap) / this.scaleW[r];
+    return v;
+  }
+
+  violationOf(r: number): number {
+    return this.repViolation(r, this.load[r], this.work[r]);
+  }
+
+  totalViolation(): number {
+    let v = 0;
+    for (let r = 0; r < this.inst.nR; r++) v += this.violationOf(r);
+    return v;
+  }
+
+  /** Change in total violation if account i moves to rep s. */
+  deltaViolation(i: number, s: number): number {
+    const r = this.owner[i];
+    if (r === s) return 0;
+    const v = this.inst.value[i];
+    const w = this.inst.work[i];
+    return (
+      this.repViolation(r, this.load[r] - v, this.work[r] - w) -
+      this.violationOf(r) +
+      this.repViolation(s, this.load[s] + v, this.work[s] + w) -
+      this.violationOf(s)
+    );
+  }
+
+  /** Cost of account i at rep r (Infinity when r is not a candidate). */
+  costAt(i: number, r: number): number {
+    const p = candidatePos(this.inst, i, r);
+    return p < 0 ? Infinity : this.inst.cost[p];
+  }
+
+  move(i: number, s: number): void {
+    const r = this.owner[i];
+    if (r === s) return;
+    const v = this.inst.value[i];
+    const w = this.inst.work[i];
+    this.load[r] -= v;
+    this.work[r] -= w;
+    this.load[s] += v;
+    this.work[s] += w;
+    const list = this.members[r];
+    const k = this.slot[i];
+    const last = list[list.length - 1];
+    list[k] = last;
+    this.slot[last] = k;
+    list.pop();
+    this.slot[i] = this.members[s].length;
+    this.members[s].push(i);
+    this.owner[i] = s;
+  }
+
+  objective(): number {
+    let s = 0;
+    for (let i = 0; i < this.inst.nA; i++) s += this.costAt(i, this.owner[i]);
+    return s;
+  }
+}
+
+/**
+ * The starting assignment without an LP: everyone stays where allowed; accounts that must be placed go,
+ * largest first, to the candidate that adds the least violation, then the least cost.
+ */
+export function greedyStart(inst: Instance): Int32Array {
+  const owner = new Int32Array(inst.nA).fill(-1);
+  const load = new Float64Array(inst.nR);
+  const work = new Float64Array(inst.nR);
+  const toPlace: number[] = [];
+  for (let i = 0; i < inst.nA; i++) {
+    if (inst.mustPlace[i]) toPlace.push(i);
+    else {
+      owner[i] = inst.current[i];
+      load[owner[i]] += inst.value[i];
+      work[owner[i]] += inst.work[i];
+    }
+  }
+  toPlace.sort((a, b) => inst.value[b] - inst.value[a] || a - b);
+  const { start, reps } = inst.cand;
+  for (const i of toPlace) {
+    let best = -1;
+    let bestScore = Infinity;
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const s = reps[p];
+      const hi = inst.band.hi[s];
+      const over = Math.max(0, load[s] + inst.value[i] - hi) / Math.max(1e-9, inst.band.target[s]);
+      const capOver = Math.max(0, work[s] + inst.work[i] - inst.capacity[s]);
+      const room = (load[s] - inst.band.target[s]) / Math.max(1e-9, inst.band.target[s]);
+      const score = 1e6 * (over + capOver) + inst.cost[p] + 1e-3 * room;
+      if (score < bestScore) (bestScore = score), (best = s);
+    }
+    if (best < 0) best = firstEligible(inst);
+    owner[i] = best;
+    load[best] += inst.value[i];
+    work[best] += inst.work[i];
+  }
+  return owner;
+}
+
+function firstEligible(inst: Instance): number {
+  const r = inst.eligible.indexOf(true);
+  return r < 0 ? 0 : r;
+}

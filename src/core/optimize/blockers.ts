@@ -1,0 +1,139 @@
+/**
+ * Why a band cannot be met (locked / Stage 3+ accounts pinning a rep, an oversized account, reps that
+ * cannot reach enough accounts, missing capacity, a region out of balance), and the tightest band
+ * the pipeline can reach (bisection on the band with repair + local search).
+ */
+import type { ScenarioSpec, TerritoryData } from '../model';
+import { Assignment, type Budget } from './assignment';
+import { buildInstance, type Instance } from './instance';
+import { localSearch } from './localSearch';
+import { formatAmount } from './reasons';
+import { repair } from './repair';
+
+function pct(v: number, t: number): string {
+  return t > 0 ? `${Math.round((100 * v) / t)}%` : 'n/a';
+}
+
+export function diagnoseBlockers(inst: Instance): string[] {
+  const { data, nA, nR, cand, value, work, pinned, band } = inst;
+  const { accounts, reps } = data;
+  const metric = inst.scenario.balanceOn;
+  const out: string[] = [];
+  const fixedTo = (i: number): number => (pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1);
+  const pinnedLoad = new Float64Array(nR);
+  const pinnedWork = new Float64Array(nR);
+  const reach = new Float64Array(nR);
+  const pinnedList: number[][] = Array.from({ length: nR }, () => []);
+  for (let i = 0; i < nA; i++) {
+    const f = fixedTo(i);
+    if (f >= 0) {
+      pinnedLoad[f] += value[i];
+      pinnedWork[f] += work[i];
+      pinnedList[f].push(i);
+      reach[f] += value[i];
+    } else for (let p = cand.start[i]; p < cand.start[i + 1]; p++) reach[cand.reps[p]] += value[i];
+  }
+  const why = (i: number) => (accounts[i].locked ? 'locked' : accounts[i].maxStage >= data.settings.handoffStage ? `Stage ${accounts[i].maxStage}` : 'no other candidate');
+  for (let r = 0; r < nR; r++) {
+    if (!inst.eligible[r]) continue;
+    const t = band.target[r];
+    if (pinnedLoad[r] > band.hi[r] + 1e-9 * Math.max(1, t)) {
+      const top = [...pinnedList[r]].sort((x, y) => value[y] - value[x] || x - y).slice(0, 3);
+      out.push(
+        `${reps[r].id}: accounts that must stay (locked / Stage 3+) already hold ${formatAmount(pinnedLoad[r], metric)}, ` +
+          `${pct(pinnedLoad[r], t)} of fair share, above the band maximum of ${formatAmount(band.hi[r], metric)}: ` +
+          top.map((i) => `${accounts[i].id} (${why(i)}, ${formatAmount(value[i], metric)})`).join(', '),
+      );
+    }
+    if (reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
+      out.push(
+        `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
+          `(nearest-${data.settings.candidateReps} candidates${data.settings.maxDistanceMiles !== null ? `, ${data.settings.maxDistanceMiles} mi limit` : ''}` +
+          `${inst.scenario.withinRegion ? ', same region' : ''}), below the band minimum of ${formatAmount(band.lo[r], metric)}`,
+      );
+    if (pinnedWork[r] > inst.capacity[r] + 1e-9)
+      out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
+    if (inst.workBand && pinnedWork[r] > inst.workBand.hi[r] + 1e-9)
+      out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above the workload band maximum ${inst.workBand.hi[r].toFixed(1)}`);
+  }
+  for (let i = 0; i < nA; i++) {
+    if (fixedTo(i) >= 0) continue;
+    let maxHi = 0;
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) maxHi = Math.max(maxHi, band.hi[cand.reps[p]]);
+    if (value[i] > maxHi + 1e-9)
+      out.push(`${accounts[i].id} (${formatAmount(value[i], metric)}) is larger than the band maximum of every rep it may go to (largest ${formatAmount(maxHi, metric)})`);
+  }
+  let totalWork = 0;
+  let totalCap = 0;
+  for (let i = 0; i < nA; i++) totalWork += work[i];
+  for (let r = 0; r < nR; r++) if (inst.eligible[r]) totalCap += inst.capacity[r];
+  if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
+  if (inst.scenario.withinRegion) out.push(...regionBlockers(inst));
+  return out;
+}
+
+function regionBlockers(inst: Instance): string[] {
+  const { data, band, value, current } = inst;
+  const regions = new Map<string, { value: number; lo: number; hi: number }>();
+  data.reps.forEach((r, k) => {
+    if (!inst.eligible[k] || r.region === null) return;
+    const g = regions.get(r.region) ?? { value: 0, lo: 0, hi: 0 };
+    g.lo += band.lo[k];
+    g.hi += band.hi[k];
+    regions.set(r.region, g);
+  });
+  data.accounts.forEach((a, i) => {
+    const key = a.region ?? (current[i] >= 0 ? data.reps[current[i]].region : null);
+    const g = key === null ? undefined : regions.get(key);
+    if (g) g.value += value[i];
+  });
+  const out: string[] = [];
+  for (const [name, g] of [...regions].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (g.value < g.lo - 1e-9 || g.value > g.hi + 1e-9)
+      out.push(
+        `Region ${name}: its accounts hold ${formatAmount(g.value, inst.scenario.balanceOn)}, but its reps' bands need between ` +
+          `${formatAmount(g.lo, inst.scenario.balanceOn)} and ${formatAmount(g.hi, inst.scenario.balanceOn)}`,
+      );
+  }
+  return out;
+}
+
+/**
+ * Bisection on the band between the requested one and the worst deviation of `owner`: returns the
+ * smallest band (to 0.5 pt) at which repair succeeds, and the locally improved plan at that band.
+ */
+export function tightestBand(
+  data: TerritoryData,
+  scenario: ScenarioSpec,
+  owner: Int32Array,
+  worstDeviation: number,
+  budget: Budget,
+): { band: number; owner: Int32Array } {
+  let lo = scenario.band;
+  let hi = Math.max(scenario.band, worstDeviation);
+  let best = Int32Array.from(owner);
+  let bestBand = hi;
+  // A starting point that surely repairs: widen until repair succeeds (bounded).
+  for (let k = 0; k < 4 && !budget.expired(); k++) {
+    const a = new Assignment(buildInstance(data, scenario, hi), owner);
+    if (repair(a, budget)) {
+      best = Int32Array.from(a.owner);
+      bestBand = hi;
+      break;
+    }
+    lo = hi;
+    hi = hi * 1.5 + 0.05;
+  }
+  while (hi - lo > 0.005 && !budget.expired()) {
+    const mid = (lo + hi) / 2;
+    const a = new Assignment(buildInstance(data, scenario, mid), best);
+    if (repair(a, budget)) {
+      hi = mid;
+      best = Int32Array.from(a.owner);
+      bestBand = mid;
+    } else lo = mid;
+  }
+  const final = new Assignment(buildInstance(data, scenario, bestBand), best);
+  if (final.totalViolation() <= 1e-12) localSearch(final, budget);
+  return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
+}

@@ -1,0 +1,79 @@
+/**
+ * The plan checker: recomputes every hard rule and the band from the data and the proposed owners,
+ * independently of the solver. `Plan.feasible` comes from here, never from a solver status.
+ */
+import type { PlanCheck, ScenarioSpec, TerritoryData } from '../model';
+import { fairShares } from '../metrics/basics';
+import { buildCandidates, isCandidate } from './candidates';
+import { metricOf } from './instance';
+
+const REL_TOL = 1e-9;
+
+function money(v: number): string {
+  return Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(6)));
+}
+
+export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: readonly string[]): PlanCheck {
+  const { accounts, reps, settings } = data;
+  const violations: string[] = [];
+  const repIndex = new Map<string, number>();
+  reps.forEach((r, k) => repIndex.set(r.id, k));
+  if (owners.length !== accounts.length) {
+    violations.push(`The plan has ${owners.length} owners for ${accounts.length} accounts.`);
+    return { ok: false, violations, bandMet: false, worstDeviation: Infinity };
+  }
+  const candidates = buildCandidates(data, scenario);
+  const load = new Float64Array(reps.length);
+  const work = new Float64Array(reps.length);
+  let total = 0;
+  let totalWork = 0;
+  accounts.forEach((a, i) => {
+    const v = metricOf(a, scenario.balanceOn);
+    total += v;
+    totalWork += a.workload;
+    const to = repIndex.get(owners[i]);
+    if (to === undefined) {
+      violations.push(`${a.id} is assigned to "${owners[i]}", which is not a rep.`);
+      return;
+    }
+    if (reps[to].status === 'Departing') violations.push(`${a.id} is left with departing rep ${reps[to].id}.`);
+    load[to] += v;
+    work[to] += a.workload;
+    const from = a.owner === null ? undefined : repIndex.get(a.owner);
+    const fromKept = from !== undefined && reps[from].status !== 'Departing';
+    if (!fromKept || owners[i] === a.owner) return;
+    if (a.locked) violations.push(`${a.id} is locked to ${a.owner} but moves to ${owners[i]}.`);
+    if (!settings.allowStage3Moves && a.maxStage >= settings.handoffStage)
+      violations.push(`${a.id} has a Stage ${a.maxStage} opportunity and must stay with ${a.owner}, but moves to ${owners[i]}.`);
+    if (!isCandidate(candidates, i, to))
+      violations.push(`${a.id} moves to ${owners[i]}, which is not one of its candidate reps (nearest ${settings.candidateReps}${settings.maxDistanceMiles !== null ? `, within ${settings.maxDistanceMiles} mi` : ''}${scenario.withinRegion ? ', same region' : ''}).`);
+  });
+  accounts.forEach((a, i) => {
+    const from = a.owner === null ? undefined : repIndex.get(a.owner);
+    const to = repIndex.get(owners[i]);
+    const placed = from === undefined || reps[from].status === 'Departing';
+    if (placed && to !== undefined && !isCandidate(candidates, i, to))
+      violations.push(`${a.id} is placed with ${owners[i]}, which is not one of its candidate reps.`);
+  });
+  reps.forEach((r, k) => {
+    if (r.capacity !== null && work[k] > r.capacity * (1 + REL_TOL) + REL_TOL)
+      violations.push(`${r.id} carries workload ${money(work[k])}, above its capacity ${money(r.capacity)}.`);
+  });
+  const target = fairShares(reps, total, settings);
+  const workTarget = fairShares(reps, totalWork, settings);
+  let bandMet = true;
+  let worst = 0;
+  reps.forEach((r, k) => {
+    if (r.status === 'Departing') return;
+    const t = target[k];
+    const dev = t > 0 ? Math.abs(load[k] / t - 1) : load[k] > 0 ? Infinity : 0;
+    worst = Math.max(worst, dev);
+    if (dev > scenario.band + REL_TOL) bandMet = false;
+    if (scenario.workloadBand !== null) {
+      const wt = workTarget[k];
+      const wdev = wt > 0 ? Math.abs(work[k] / wt - 1) : work[k] > 0 ? Infinity : 0;
+      if (wdev > scenario.workloadBand + REL_TOL) bandMet = false;
+    }
+  });
+  return { ok: violations.length === 0, violations, bandMet, worstDeviation: worst };
+}

@@ -1,0 +1,138 @@
+/**
+ * One scenario through the pipeline: LP relaxation (lower bound) → round each account to its largest
+ * x → repair the band → local search → neighbourhood MIP re-solves. Without HiGHS: greedy start →
+ * repair → local search.
+ */
+import type { HighsSolver } from './api';
+import { Assignment, greedyStart, type Budget } from './assignment';
+import type { Instance } from './instance';
+import { localSearch } from './localSearch';
+import { buildLp, solveLp } from './lp';
+import { lpGuidedSearch, neighbourhoodSearch, type LpGuide } from './neighbourhood';
+import { repair } from './repair';
+
+const NEIGHBOURHOOD_REPS = 8;
+const LP_GUIDED_MAX_REPS = 60;
+
+export interface EngineResult {
+  owner: Int32Array;
+  objective: number;
+  lowerBound: number | null;
+  /** True when the LP relaxation proved the band unreachable. */
+  lpInfeasible: boolean;
+  /** The band and capacity hold in the final assignment (engine's view; the checker has the last word). */
+  bandMet: boolean;
+  lpStatus: string | null;
+  lpMs: number | null;
+}
+
+export interface EngineHooks {
+  /** Soft budget for improvement (local search, re-solves). */
+  budget: Budget;
+  /** Budget for reaching the band (repair), usually the hard time limit; default `budget`. */
+  repairBudget?: Budget;
+  /** Seconds left for this scenario. */
+  secondsLeft(): number;
+  now(): number;
+  phase(name: string): void;
+  /** A starting assignment to use instead of the greedy one (TypeScript path), e.g. another scenario's plan. */
+  start?: Int32Array;
+  /** Skip the LP (TypeScript path even with HiGHS available), e.g. when it would not fit the time left. */
+  skipLp?: boolean;
+  /** Awaited between steps so a worker can take a Cancel message. */
+  pause(): Promise<void>;
+  /** Called once the LP relaxation is solved, with its wall time. */
+  lpDone?(ms: number): void;
+}
+
+/**
+ * Rounding: accounts the LP assigns whole keep that rep; the fractional ones are placed one by one
+ * (largest first) with the rep among their LP-used candidates that adds the least band violation,
+ * then the least cost.
+ */
+export function roundLp(inst: Instance, colAccount: Int32Array, colPos: Int32Array, x: Float64Array, fallback: Int32Array): Int32Array {
+  const owner = Int32Array.from(fallback);
+  const fractional: number[] = [];
+  const firstCol = new Int32Array(inst.nA).fill(-1);
+  const lastCol = new Int32Array(inst.nA).fill(-1);
+  for (let k = 0; k < colAccount.length; k++) {
+    const i = colAccount[k];
+    if (firstCol[i] < 0) firstCol[i] = k;
+    lastCol[i] = k;
+  }
+  for (let i = 0; i < inst.nA; i++) {
+    if (firstCol[i] < 0) continue;
+    let whole = -1;
+    for (let k = firstCol[i]; k <= lastCol[i]; k++) if (x[k] > 1 - 1e-6) whole = k;
+    if (whole >= 0) owner[i] = inst.cand.reps[colPos[whole]];
+    else fractional.push(i);
+  }
+  const a = new Assignment(inst, owner);
+  fractional.sort((p, q) => inst.value[q] - inst.value[p] || p - q);
+  for (const i of fractional) {
+    let best = a.owner[i];
+    let bestKey = [Infinity, Infinity];
+    for (let k = firstCol[i]; k <= lastCol[i]; k++) {
+      if (x[k] <= 1e-6) continue;
+      const s = inst.cand.reps[colPos[k]];
+      const key = [a.deltaViolation(i, s), inst.cost[colPos[k]]];
+      if (key[0] < bestKey[0] - 1e-12 || (Math.abs(key[0] - bestKey[0]) <= 1e-12 && key[1] < bestKey[1])) (bestKey = key), (best = s);
+    }
+    a.move(i, best);
+  }
+  return a.owner;
+}
+
+export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks: EngineHooks): Promise<EngineResult> {
+  let owner = hooks.start ? Int32Array.from(hooks.start) : greedyStart(inst);
+  let lowerBound: number | null = null;
+  let lpInfeasible = false;
+  let lpStatus: string | null = null;
+  let lpMs: number | null = null;
+  let guide: LpGuide | null = null;
+  if (highs && !hooks.skipLp) {
+    hooks.phase('relaxation');
+    const t0 = hooks.now();
+    const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
+    const res = solveLp(highs, model, hooks.secondsLeft());
+    lpMs = hooks.now() - t0;
+    hooks.lpDone?.(lpMs);
+    lpStatus = res.status;
+    lpInfeasible = res.infeasible;
+    if (res.optimal && res.objective !== null) lowerBound = res.objective;
+    if (res.x) owner = roundLp(inst, model.colAccount, model.colPos, res.x, owner);
+    if (res.x && res.reducedCost) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x, reducedCost: res.reducedCost };
+  }
+  const a = new Assignment(inst, owner);
+  await hooks.pause();
+  hooks.phase('repair');
+  repair(a, hooks.repairBudget ?? hooks.budget);
+  await hooks.pause();
+  hooks.phase('local search');
+  localSearch(a, hooks.budget);
+  // LP-guided MIP re-solves pay off on teams up to LP_GUIDED_MAX_REPS; with more reps HiGHS spends
+  // tens of seconds at the root of even a few-thousand-column sub-MIP (measured at 50k × 200).
+  // Minimal only (on the other scenarios the sub-MIP root took 5-15 s at 20k), or any scenario whose
+  // repair fell short of the band: the re-solve then serves as a second repair.
+  const shortOfBand = a.totalViolation() > 1e-12;
+  if (highs && guide && (shortOfBand || inst.scenario.kind === 'Minimal') && inst.nR <= LP_GUIDED_MAX_REPS && !hooks.budget.expired() && hooks.secondsLeft() > 0.1) {
+    hooks.phase('LP-guided re-solves');
+    await lpGuidedSearch(a, highs, guide, hooks.budget, hooks.secondsLeft, hooks.pause, [0]);
+    localSearch(a, hooks.budget);
+  }
+  // Rep-group re-solves only when the whole model is one group (small teams): elsewhere they cost more than they gain.
+  if (highs && inst.nR <= NEIGHBOURHOOD_REPS && a.totalViolation() <= 1e-12 && !hooks.budget.expired() && hooks.secondsLeft() > 0.1) {
+    hooks.phase('neighbourhood re-solves');
+    await neighbourhoodSearch(a, highs, hooks.budget, hooks.secondsLeft, hooks.pause);
+    localSearch(a, hooks.budget);
+  }
+  return {
+    owner: a.owner,
+    objective: a.objective(),
+    lowerBound,
+    lpInfeasible,
+    bandMet: a.totalViolation() <= 1e-12,
+    lpStatus,
+    lpMs,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * One scenario as numbers: per account its candidates with their costs and what it weighs on the
+ * balanced metric, per rep the band and capacity. Both engines and the neighbourhood re-solves
+ * work on this; the plan checker does not (it recomputes everything from the data).
+ */
+import type { Account, BalanceMetric, DisruptionLevel, ScenarioSpec, TerritoryData } from '../model';
+import { asOfDate, disruptionLevel, fairShares } from '../metrics/basics';
+import { buildCandidates, currentOwnerIndex, type CandidateTable } from './candidates';
+
+/** Objective cost of one mile of travel at travelWeight 1: 1,000 extra miles cost as much as one Low-disruption move. */
+export const TRAVEL_COST_PER_MILE = 0.001;
+
+export interface Band {
+  lo: Float64Array;
+  hi: Float64Array;
+  target: Float64Array;
+}
+
+export interface Instance {
+  data: TerritoryData;
+  scenario: ScenarioSpec;
+  nA: number;
+  nR: number;
+  /** Current owner index, -1 when unassigned/unknown. */
+  current: Int32Array;
+  /** True for reps that may own accounts (not departing). */
+  eligible: boolean[];
+  /** True when the account must get a new owner (unassigned, unknown or departing owner): a placement. */
+  mustPlace: boolean[];
+  /** Rep index the account is pinned to (locked / Stage 3+ with an eligible owner), else -1. */
+  pinned: Int32Array;
+  cand: CandidateTable;
+  /** Cost of each candidate pair, aligned with cand.reps. */
+  cost: Float64Array;
+  /** Balanced metric and workload per account. */
+  value: Float64Array;
+  work: Float64Array;
+  level: DisruptionLevel[];
+  band: Band;
+  /** Workload band, or null. */
+  workBand: Band | null;
+  /** Capacity per rep (Infinity when none). */
+  capacity: Float64Array;
+}
+
+export function metricOf(a: Account, m: BalanceMetric): number {
+  switch (m) {
+    case 'potential':
+      return a.potential;
+    case 'growthPotential':
+      return a.potential * (1 + a.growthRate);
+    case 'workload':
+      return a.workload;
+    case 'accounts':
+      return 1;
+    case 'revenue':
+      return a.revenueTTM;
+  }
+}
+
+export function isStage3Pinned(a: Account, data: TerritoryData): boolean {
+  return !data.settings.allowStage3Moves && a.maxStage >= data.settings.handoffStage;
+}
+
+/** Band [lo, hi] around each rep's fair share of `total`. */
+export function bandFor(data: TerritoryData, total: number, band: number): Band {
+  const target = Float64Array.from(fairShares(data.reps, total, data.settings));
+  const lo = target.map((t) => (1 - band) * t);
+  const hi = target.map((t) => (1 + band) * t);
+  return { lo, hi, target };
+}
+
+const candidateCache = new WeakMap<TerritoryData, Map<boolean, CandidateTable>>();
+
+export function candidatesFor(data: TerritoryData, withinRegion: boolean): CandidateTable {
+  let m = candidateCache.get(data);
+  if (!m) candidateCache.set(data, (m = new Map()));
+  let t = m.get(withinRegion);
+  if (!t) m.set(withinRegion, (t = buildCandidates(data, { withinRegion })));
+  return t;
+}
+
+export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band: number = scenario.band): Instance {
+  const { accounts, reps, settings } = data;
+  const nA = accounts.length;
+  const nR = reps.length;
+  const current = currentOwnerIndex(accounts, reps);
+  const eligible = reps.map((r) => r.status !== 'Departing');
+  const asOf = asOfDate(accounts, settings);
+  const mustPlace = accounts.map((_, i) => current[i] < 0 || !eligible[current[i]]);
+  const pinned = new Int32Array(nA).fill(-1);
+  const value = new Float64Array(nA);
+  const work = new Float64Array(nA);
+  const level: DisruptionLevel[] = [];
+  let total = 0;
+  let totalWork = 0;
+  accounts.forEach((a, i) => {
+    value[i] = metricOf(a, scenario.balanceOn);
+    work[i] = a.workload;
+    total += value[i];
+    totalWork += work[i];
+    level.push(disruptionLevel(a, settings, asOf));
+    if (!mustPlace[i] && (a.locked || isStage3Pinned(a, data))) pinned[i] = current[i];
+  });
+  const cand = candidatesFor(data, scenario.withinRegion);
+  const cost = new Float64Array(cand.reps.length);
+  for (let i = 0; i < nA; i++) {
+    const homeMiles = mustPlace[i] ? NaN : cand.miles[cand.start[i]]; // current owner is listed first
+    const w = settings.disruptionWeights[level[i]];
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
+      const r = cand.reps[p];
+      const moved = !mustPlace[i] && r !== current[i];
+      const disruption = moved && !scenario.ignoreCurrentOwners ? scenario.disruptionWeight * w : 0;
+      const m = cand.miles[p];
+      const travel = Number.isNaN(m) ? 0 : Number.isNaN(homeMiles) ? m : m - homeMiles;
+      cost[p] = disruption + scenario.travelWeight * TRAVEL_COST_PER_MILE * travel;
+    }
+  }
+  const capacity = Float64Array.from(reps, (r) => (r.capacity === null ? Infinity : r.capacity));
+  return {
+    data,
+    scenario,
+    nA,
+    nR,
+    current,
+    eligible,
+    mustPlace,
+    pinned,
+    cand,
+    cost,
+    value,
+    work,
+    level,
+    band: bandFor(data, total, band),
+    workBand: scenario.workloadBand === null ? null : bandFor(data, totalWork, scenario.workloadBand),
+    capacity,
+  };
+}
+
+/** Position of rep r in account i's candidate list, or -1. */
+export function candidatePos(inst: Instance, i: number, r: number): number {
+  const { start, reps } = inst.cand;
+  for (let p = start[i]; p < start[i + 1]; p++) if (reps[p] === r) return p;
+  return -1;
+}
+
+/** Objective value of an assignment (owner indices). */
+export function objectiveOf(inst: Instance, owner: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < inst.nA; i++) {
+    const p = candidatePos(inst, i, owner[i]);
+    s += p >= 0 ? inst.cost[p] : 0;
+  }
+  return s;
+}

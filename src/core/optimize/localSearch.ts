@@ -1,0 +1,99 @@
+/**
+ * Local search on a repaired assignment: moves that lower the cost without adding violation —
+ * single moves, then a cost-lowering move followed by one compensating move (which covers swaps
+ * and undoing an unnecessary move whose rep would otherwise leave the band).
+ */
+import type { Assignment, Budget } from './assignment';
+
+const COST_EPS = 1e-9;
+const VIOL_EPS = 1e-12;
+/** Work cap of one local search, in evaluated moves: bounds the run by work, not time (repeatable). */
+const MAX_EVALUATIONS = 6_000_000;
+
+interface Work {
+  evaluations: number;
+}
+
+function singleMoves(a: Assignment, budget: Budget, work: Work): boolean {
+  const { start, reps } = a.inst.cand;
+  let improved = false;
+  for (let i = 0; i < a.inst.nA; i++) {
+    if (!a.movable[i]) continue;
+    if ((i & 1023) === 0 && budget.expired()) return improved;
+    const r = a.owner[i];
+    const c0 = a.costAt(i, r);
+    work.evaluations += start[i + 1] - start[i];
+    let best = -1;
+    let bestDc = -COST_EPS;
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const s = reps[p];
+      if (s === r) continue;
+      const dc = a.inst.cost[p] - c0;
+      if (dc < bestDc && a.deltaViolation(i, s) <= VIOL_EPS) (bestDc = dc), (best = s);
+    }
+    if (best >= 0) {
+      a.move(i, best);
+      improved = true;
+    }
+  }
+  return improved;
+}
+
+/** Best compensating move after i moved (i excluded): one move touching rep `over` (out of it) or `under` (into it). */
+function bestCompensation(a: Assignment, i: number, over: number, under: number, maxDc: number, dv1: number, work: Work): { j: number; t: number; dc: number } | null {
+  const { start, reps } = a.inst.cand;
+  let best: { j: number; t: number; dc: number } | null = null;
+  let bestDc = maxDc;
+  const consider = (j: number, t: number) => {
+    work.evaluations++;
+    const dc = a.costAt(j, t) - a.costAt(j, a.owner[j]);
+    if (dc >= bestDc) return;
+    if (dv1 + a.deltaViolation(j, t) > VIOL_EPS) return;
+    bestDc = dc;
+    best = { j, t, dc };
+  };
+  for (const j of a.members[over]) {
+    if (j === i || !a.movable[j]) continue;
+    for (let p = start[j]; p < start[j + 1]; p++) if (reps[p] !== over) consider(j, reps[p]);
+  }
+  for (const j of a.reachers[under]) if (j !== i && a.owner[j] !== under) consider(j, under);
+  return best;
+}
+
+function compoundMoves(a: Assignment, budget: Budget, work: Work): boolean {
+  const { start, reps } = a.inst.cand;
+  let improved = false;
+  for (let i = 0; i < a.inst.nA; i++) {
+    if (!a.movable[i]) continue;
+    if (((i & 63) === 0 && budget.expired()) || work.evaluations > MAX_EVALUATIONS) return improved;
+    const r = a.owner[i];
+    const c0 = a.costAt(i, r);
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const s = reps[p];
+      const dc1 = a.inst.cost[p] - c0;
+      if (s === r || dc1 >= -COST_EPS) continue;
+      const dv1 = a.deltaViolation(i, s);
+      a.move(i, s);
+      const comp = bestCompensation(a, i, s, r, -dc1 - COST_EPS, dv1, work);
+      if (comp) {
+        a.move(comp.j, comp.t);
+        improved = true;
+        break;
+      }
+      a.move(i, r);
+    }
+  }
+  return improved;
+}
+
+/** Improves the assignment in place until no move helps or the budget runs out. */
+export function localSearch(a: Assignment, budget: Budget): void {
+  const work: Work = { evaluations: 0 };
+  for (let round = 0; round < 50; round++) {
+    if (budget.expired() || work.evaluations > MAX_EVALUATIONS) return;
+    const s = singleMoves(a, budget, work);
+    if (budget.expired()) return;
+    const c = compoundMoves(a, budget, work);
+    if (!s && !c) return;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * All scenarios in one run: progress, cancel, the time limit, the checker on every plan, blockers and
+ * the tightest band when a band cannot be met.
+ */
+import type { Plan, PlanStatus, TerritoryData } from '../model';
+import type { HighsSolver, OptimizeOptions, OptimizeResult } from './api';
+import { Assignment, greedyStart, type Budget } from './assignment';
+import { diagnoseBlockers, tightestBand } from './blockers';
+import { checkPlan } from './checker';
+import { runEngine, type EngineResult } from './engine';
+import { buildInstance, type Instance } from './instance';
+import { planMetrics } from './planMetrics';
+import { buildMoves } from './reasons';
+import { defaultScenarios } from './scenarios';
+
+/**
+ * Work, not the clock, bounds each step (local search to convergence, a fixed set of re-solves with
+ * node-limited MIPs), so the same workbook gives the same plans. The time limit is a safety net: when
+ * it binds, the run returns the best plans so far and says so.
+ */
+export async function optimize(data: TerritoryData, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+  const now = options.now ?? (() => Date.now());
+  const t0 = now();
+  const limitMs = options.timeLimitMs ?? data.settings.timeLimitSeconds * 1000;
+  const scenarios = options.scenarios ?? defaultScenarios(data.settings);
+  const highs = options.highs ?? null;
+  const notes: string[] = [];
+  if (!highs) notes.push('HiGHS was not available: plans come from the TypeScript engine (greedy start, repair, local search), without an LP lower bound.');
+  let stopped = false;
+  const isStopped = () => stopped || (stopped = options.shouldStop?.() === true);
+  const plans: Plan[] = [];
+  let lastLpMs: number | null = null;
+  let minimalOwner: Int32Array | null = null;
+  for (let k = 0; k < scenarios.length; k++) {
+    const scenario = scenarios[k];
+    await options.pause?.();
+    const sStart = now();
+    const deadline = t0 + limitMs;
+    const progress = (phase: string, f: number) =>
+      options.onProgress?.({ scenario: scenario.name, phase, fraction: (k + f) / scenarios.length, message: `${scenario.name}: ${phase}` });
+    const budget: Budget = { expired: () => isStopped() || now() > deadline };
+    const inst = buildInstance(data, scenario);
+    let result: EngineResult;
+    let usedHighs = false;
+    if (isStopped()) {
+      const owner = greedyStart(inst);
+      result = { owner, objective: new Assignment(inst, owner).objective(), lowerBound: null, lpInfeasible: false, bandMet: false, lpStatus: null, lpMs: null };
+    } else {
+      const secondsLeft = () => Math.max(0, (deadline - now()) / 1000);
+      // Skip the LP when the LPs still to come would not fit the time limit (the one clock-driven choice).
+      const hardLeft = t0 + limitMs - sStart;
+      const skipLp = highs !== null && lastLpMs !== null && 1.5 * lastLpMs * (scenarios.length - k) > hardLeft;
+      if (skipLp) notes.push(`${scenario.name}: an LP relaxation would not fit the time limit; improved the Minimal plan with repair and local search instead (no lower bound).`);
+      const start = (skipLp || !highs) && minimalOwner ? minimalOwner : undefined;
+      result = await runEngine(inst, highs, {
+        pause: async () => {
+          await options.pause?.();
+        },
+        budget,
+        secondsLeft,
+        now,
+        phase: (p) => progress(p, 0.5),
+        start,
+        skipLp,
+      });
+      usedHighs = highs !== null;
+      if (result.lpMs !== null) {
+        lastLpMs = result.lpMs;
+        notes.push(`${scenario.name}: LP relaxation ${result.lpStatus} in ${(result.lpMs / 1000).toFixed(2)} s${result.lowerBound !== null ? `, lower bound ${result.lowerBound.toFixed(3)}` : ''}.`);
+      }
+      if (scenario.kind === 'Minimal') minimalOwner = result.owner;
+    }
+    progress('check', 0.9);
+    const timedOut = !result.bandMet && now() > deadline;
+    plans.push(finishPlan(inst, result, usedHighs, isStopped(), timedOut ? `the time limit (${(limitMs / 1000).toFixed(0)} s) ran out before the band was reached` : null, budget, now() - sStart));
+  }
+  if (stopped) notes.push('Stopped before the end: each plan is the best found so far and has been checked.');
+  else if (now() > t0 + limitMs) notes.push(`The time limit (${(limitMs / 1000).toFixed(0)} s) cut the search short: plans are the best found so far, and another run may differ.`);
+  return { plans, notes };
+}
+
+function ownerIds(inst: Instance, owner: Int32Array): string[] {
+  return Array.from(owner, (r) => inst.data.reps[r].id);
+}
+
+function finishPlan(
+  inst: Instance,
+  result: EngineResult,
+  usedHighs: boolean,
+  cancelled: boolean,
+  timedOut: string | null,
+  budget: Budget,
+  elapsed: number,
+): Plan {
+  const { data, scenario } = inst;
+  let owner = result.owner;
+  let blockers: string[] = [];
+  let band = scenario.band;
+  let check = checkPlan(data, scenario, ownerIds(inst, owner));
+  if (!cancelled && !(check.ok && check.bandMet)) {
+    blockers = diagnoseBlockers(inst);
+    if (result.lpInfeasible) blockers.push('The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.');
+    const tight = tightestBand(data, scenario, owner, check.worstDeviation, budget);
+    owner = tight.owner;
+    band = tight.band;
+    check = checkPlan(data, scenario, ownerIds(inst, owner));
+    if (timedOut) blockers.unshift(`Not proven unreachable: ${timedOut}.`);
+    else if (blockers.length === 0 && result.lowerBound !== null)
+      blockers.push(
+        `Not proven unreachable: the LP relaxation meets the band, but the search found no whole-account plan inside it; the best plan reaches ±${(band * 100).toFixed(1)}%.`,
+      );
+    else if (blockers.length === 0)
+      blockers.push(`No single account or rep blocks the band; the nearest-candidate rules leave too little room to move. The best plan reaches ±${(band * 100).toFixed(1)}%.`);
+  }
+  const owners = ownerIds(inst, owner);
+  const objective = new Assignment(inst, owner).objective();
+  const feasible = check.ok && check.bandMet;
+  const lb = result.lowerBound;
+  let status: PlanStatus;
+  if (cancelled) status = 'cancelled';
+  else if (!feasible) status = 'band-not-met';
+  else status = lb !== null && objective - lb <= 1e-6 * Math.max(1, Math.abs(lb)) ? 'optimal' : 'feasible';
+  return {
+    scenario,
+    owners,
+    moves: buildMoves(inst, owner),
+    feasible,
+    status,
+    blockers,
+    tightestBand: feasible ? scenario.band : Math.max(band, scenario.band),
+    metrics: planMetrics(data, scenario, owners),
+    objective,
+    lowerBound: lb,
+    engine: usedHighs ? 'highs' : 'typescript',
+    check,
+    elapsedMs: elapsed,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Before/after numbers of a plan for the Scenario Comparison sheet.
+ * Owner changes of every kind (moves and placements) count in revenue/pipeline/potential moved;
+ * `moves`, `movesByDisruption` and `disruptionCost` count relationship changes only (not placements).
+ * Projected attainment: each rep keeps its trailing attainment per unit of potential and its quota,
+ * so its projection is attainment × potential after / potential before.
+ */
+import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
+import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, fairShares, mean } from '../metrics/basics';
+
+interface Side {
+  potential: Float64Array;
+  work: Float64Array;
+  travel: number | null;
+}
+
+function side(data: TerritoryData, owners: readonly (string | null)[], index: Map<string, number>): Side {
+  const n = data.reps.length;
+  const potential = new Float64Array(n);
+  const work = new Float64Array(n);
+  let travel: number | null = null;
+  data.accounts.forEach((a, i) => {
+    const o = owners[i];
+    const k = o === null ? undefined : index.get(o);
+    if (k === undefined) return;
+    potential[k] += a.potential;
+    work[k] += a.workload;
+    const d = accountRepMiles(a, data.reps[k]);
+    if (d !== null) travel = (travel ?? 0) + d;
+  });
+  return { potential, work, travel };
+}
+
+export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners: readonly string[]): PlanMetrics {
+  const { accounts, reps, settings } = data;
+  const index = new Map<string, number>();
+  reps.forEach((r, k) => index.set(r.id, k));
+  const before = side(
+    data,
+    accounts.map((a) => a.owner),
+    index,
+  );
+  const after = side(data, owners, index);
+  const totalPotential = accounts.reduce((s, a) => s + a.potential, 0);
+  const fair = fairShares(reps, totalPotential, settings);
+  const active = reps.map((r, k) => k).filter((k) => reps[k].status !== 'Departing');
+  const spread = (p: Float64Array) => active.reduce((m, k) => (fair[k] > 0 ? Math.max(m, Math.abs(p[k] / fair[k] - 1)) : m), 0);
+  const asOf = asOfDate(accounts, settings);
+  const byLevel: Record<DisruptionLevel, number> = { Low: 0, Medium: 0, High: 0 };
+  let moves = 0;
+  let placements = 0;
+  let revenueMoved = 0;
+  let pipelineMoved = 0;
+  let potentialMoved = 0;
+  let disruptionCost = 0;
+  accounts.forEach((a, i) => {
+    if (owners[i] === a.owner) return;
+    const from = a.owner === null ? undefined : index.get(a.owner);
+    const placement = from === undefined || reps[from].status === 'Departing';
+    revenueMoved += a.revenueTTM;
+    pipelineMoved += a.pipeline;
+    potentialMoved += a.potential;
+    if (placement) {
+      placements++;
+      return;
+    }
+    moves++;
+    const level = disruptionLevel(a, settings, asOf);
+    byLevel[level]++;
+    disruptionCost += settings.disruptionWeights[level];
+  });
+  const attainment = (proj: (k: number) => number | null) => {
+    const vals: number[] = [];
+    for (const k of active) {
+      const v = proj(k);
+      if (v !== null) vals.push(v);
+    }
+    return vals.length === 0 ? null : (Math.max(...vals) - Math.min(...vals)) * 100;
+  };
+  const trailing = (k: number) => (reps[k].attainment.length === 0 ? null : mean(reps[k].attainment.slice(-4)));
+  return {
+    moves,
+    movesByDisruption: byLevel,
+    placements,
+    revenueMoved,
+    pipelineMoved,
+    potentialMoved,
+    potentialSpreadBefore: spread(before.potential),
+    potentialSpreadAfter: spread(after.potential),
+    workloadCVBefore: coefficientOfVariation(active.map((k) => before.work[k])),
+    workloadCVAfter: coefficientOfVariation(active.map((k) => after.work[k])),
+    attainmentSpreadBeforePts: attainment(trailing),
+    attainmentSpreadAfterPts: attainment((k) => {
+      const t = trailing(k);
+      if (t === null || before.potential[k] <= 0) return t;
+      return (t * after.potential[k]) / before.potential[k];
+    }),
+    travelBeforeMiles: before.travel,
+    travelAfterMiles: after.travel,
+    disruptionCost,
+  };
+}

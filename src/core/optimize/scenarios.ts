@@ -1,0 +1,52 @@
+/** The four scenarios of SPEC §4, from the Settings. */
+import type { ScenarioSpec, Settings } from '../model';
+
+export function defaultScenarios(settings: Settings): ScenarioSpec[] {
+  const withinRegion = settings.withinRegion;
+  return [
+    {
+      name: 'Minimal',
+      kind: 'Minimal',
+      balanceOn: 'potential',
+      band: settings.band,
+      workloadBand: null,
+      ignoreCurrentOwners: false,
+      disruptionWeight: 1,
+      travelWeight: 1,
+      withinRegion,
+    },
+    {
+      name: 'Balanced',
+      kind: 'Balanced',
+      balanceOn: 'potential',
+      band: settings.balancedBand,
+      workloadBand: settings.balancedWorkloadBand,
+      ignoreCurrentOwners: false,
+      disruptionWeight: 1,
+      travelWeight: 1,
+      withinRegion,
+    },
+    {
+      name: 'Redesign',
+      kind: 'Redesign',
+      balanceOn: 'potential',
+      band: settings.balancedBand,
+      workloadBand: null,
+      ignoreCurrentOwners: true,
+      disruptionWeight: 0,
+      travelWeight: 1,
+      withinRegion,
+    },
+    {
+      name: settings.custom.name || 'Custom',
+      kind: 'Custom',
+      balanceOn: settings.custom.balanceOn,
+      band: settings.custom.band,
+      workloadBand: null,
+      ignoreCurrentOwners: false,
+      disruptionWeight: settings.custom.disruptionWeight,
+      travelWeight: settings.custom.travelWeight,
+      withinRegion,
+    },
+  ];
+}

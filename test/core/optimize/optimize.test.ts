@@ -1,0 +1,188 @@
+/** optimize(): blockers and tightest band, departing reps, determinism, cancel, fallback, reasons. */
+import { defaultScenarios, optimize, planMetrics } from '../../../src/core/optimize';
+import { DEFAULT_SETTINGS } from '../../../src/core/model';
+import { haversineMiles } from '../../../src/core/metrics/basics';
+import { makeInstance } from '../../../bench/instances';
+import { loadHighs } from '../../../src/hosts/node/highs';
+import { account, rep, territory } from './fixtures';
+
+const minimalOnly = () => [defaultScenarios(DEFAULT_SETTINGS)[0]];
+
+describe('when the band cannot be met', () => {
+  // Fair share 100 each (total 300). R1's locked A1 alone is 180: above R1's band maximum 115.
+  const data = () =>
+    territory(
+      [
+        account('A1', 'R1', 180, { locked: true }),
+        account('A2', 'R2', 40),
+        account('A3', 'R2', 40),
+        account('A4', 'R3', 40),
+      ],
+      [rep('R1'), rep('R2'), rep('R3')],
+    );
+
+  test.each([
+    ['HiGHS', true],
+    ['TypeScript', false],
+  ])('%s: best plan, feasible false, the locked account named, tightest band > band', async (_name, useHighs) => {
+    const highs = useHighs ? await loadHighs() : null;
+    const { plans } = await optimize(data(), { highs, scenarios: minimalOnly(), timeLimitMs: 5000 });
+    const plan = plans[0];
+    expect(plan.feasible).toBe(false);
+    expect(plan.status).toBe('band-not-met');
+    expect(plan.check.ok).toBe(true);
+    expect(plan.check.bandMet).toBe(false);
+    const blocker = plan.blockers.find((b) => b.includes('A1'));
+    expect(blocker).toMatch(/R1: accounts that must stay .* \$180 potential, 180% of fair share, above the band maximum of \$115 potential: A1 \(locked, \$180 potential\)/);
+    // Best reachable: R1 keeps A1 (180 → +80%); the tightest band is R1's deviation, 0.8
+    expect(plan.tightestBand).toBeGreaterThan(0.15);
+    expect(plan.tightestBand).toBeCloseTo(0.8, 2);
+    expect(plan.owners[0]).toBe('R1');
+  });
+});
+
+test('a departing rep ends with no accounts; its accounts are placements with reasons', async () => {
+  const data = makeInstance({ accounts: 200, reps: 6, seed: 11 });
+  const departing = data.reps.find((r) => r.status === 'Departing')!;
+  const had = data.accounts.filter((a) => a.owner === departing.id).length;
+  expect(had).toBeGreaterThan(0);
+  const highs = await loadHighs();
+  const { plans } = await optimize(data, { highs, timeLimitMs: 10000 });
+  expect(plans).toHaveLength(4);
+  for (const plan of plans) {
+    expect(plan.owners).not.toContain(departing.id);
+    const placed = plan.moves.filter((m) => m.from === departing.id);
+    expect(placed).toHaveLength(had);
+    for (const m of placed) {
+      expect(m.placement).toBe(true);
+      expect(m.reason).toMatch(new RegExp(`^Departing rep ${departing.id}'s account ${m.accountId} placed with ${m.to} \\(.*\\d+ mi, now at \\d+% of fair share; \\$[\\d.]+[kM] (growth-adjusted )?potential\\)$`));
+    }
+    expect(plan.check.ok).toBe(true);
+    expect(plan.feasible).toBe(plan.check.ok && plan.check.bandMet);
+  }
+});
+
+test('deterministic: the same data gives the same owners', async () => {
+  const highs = await loadHighs();
+  const run = () => optimize(makeInstance({ accounts: 150, reps: 5, seed: 3 }), { highs, timeLimitMs: 20000 });
+  const [a, b] = [await run(), await run()];
+  expect(a.plans.map((p) => p.owners)).toEqual(b.plans.map((p) => p.owners));
+  const [c, d] = [await optimize(makeInstance({ accounts: 150, reps: 5, seed: 3 })), await optimize(makeInstance({ accounts: 150, reps: 5, seed: 3 }))];
+  expect(c.plans.map((p) => p.owners)).toEqual(d.plans.map((p) => p.owners));
+});
+
+test('cancel via shouldStop returns checked plans marked cancelled', async () => {
+  const data = makeInstance({ accounts: 300, reps: 8, seed: 5 });
+  let polls = 0;
+  const phases: string[] = [];
+  const { plans, notes } = await optimize(data, {
+    highs: await loadHighs(),
+    shouldStop: () => ++polls > 3,
+    onProgress: (p) => phases.push(p.phase),
+  });
+  expect(plans).toHaveLength(4);
+  for (const p of plans) {
+    expect(p.status).toBe('cancelled');
+    expect(p.owners).toHaveLength(300);
+    expect(p.check.violations).toEqual([]); // every account with an eligible rep, rules kept
+    expect(p.feasible).toBe(p.check.ok && p.check.bandMet);
+  }
+  expect(notes.join(' ')).toMatch(/Stopped before the end/);
+  expect(phases.length).toBeGreaterThan(0);
+});
+
+test('pause is awaited inside each scenario, so a worker can take Cancel mid-run', async () => {
+  const data = makeInstance({ accounts: 200, reps: 6, seed: 8 });
+  let pauses = 0;
+  let cancelRequested = false;
+  const { plans } = await optimize(data, {
+    highs: await loadHighs(),
+    // the worker's Cancel message lands during the 3rd pause
+    pause: async () => {
+      if (++pauses === 3) cancelRequested = true;
+    },
+    shouldStop: () => cancelRequested,
+  });
+  expect(pauses).toBeGreaterThanOrEqual(3);
+  expect(plans[0].status).toBe('cancelled'); // the 3rd pause falls inside Minimal (start, before repair, before local search)
+  expect(plans.every((p) => p.status === 'cancelled' && p.check.violations.length === 0)).toBe(true);
+});
+
+test('TypeScript fallback gives checked feasible plans for every scenario', async () => {
+  const data = makeInstance({ accounts: 400, reps: 10, seed: 9 });
+  const { plans, notes } = await optimize(data, { highs: null, timeLimitMs: 10000 });
+  expect(notes[0]).toMatch(/HiGHS was not available/);
+  for (const p of plans) {
+    expect(p.engine).toBe('typescript');
+    expect(p.lowerBound).toBeNull();
+    expect(p.check.violations).toEqual([]);
+    expect(p.feasible).toBe(true);
+    expect(p.check.worstDeviation).toBeLessThanOrEqual(p.scenario.band + 1e-9);
+  }
+});
+
+test('move reasons name the before/after numbers, in the order the moves apply', async () => {
+  const data = makeInstance({ accounts: 300, reps: 8, seed: 2 });
+  const { plans } = await optimize(data, { highs: await loadHighs(), scenarios: minimalOnly(), timeLimitMs: 10000 });
+  const plan = plans[0];
+  const total = data.accounts.reduce((s, a) => s + a.potential, 0);
+  const fte = (id: string) => {
+    const r = data.reps.find((x) => x.id === id)!;
+    if (r.status === 'Departing') return 0;
+    return r.fte * (r.tenureMonths !== null && r.tenureMonths < 6 ? 0.5 : r.tenureMonths !== null && r.tenureMonths < 12 ? 0.75 : 1);
+  };
+  const totalFte = data.reps.reduce((s, r) => s + fte(r.id), 0);
+  const fair = (id: string) => (total * fte(id)) / totalFte;
+  const load = new Map<string, number>();
+  for (const a of data.accounts) if (a.owner) load.set(a.owner, (load.get(a.owner) ?? 0) + a.potential);
+  const pct = (id: string) => `${Math.round((100 * (load.get(id) ?? 0)) / fair(id))}%`;
+  const moves = plan.moves.filter((m) => !m.placement);
+  expect(moves.length).toBeGreaterThan(0);
+  for (const m of plan.moves) {
+    const a = data.accounts.find((x) => x.id === m.accountId)!;
+    if (m.placement) {
+      if (m.from) load.set(m.from, load.get(m.from)! - a.potential);
+      load.set(m.to, (load.get(m.to) ?? 0) + a.potential);
+      continue;
+    }
+    const before = `${m.from} is at ${pct(m.from!)} of fair share, ${m.to} at ${pct(m.to)}; moving ${m.accountId} (`;
+    load.set(m.from!, load.get(m.from!)! - a.potential);
+    load.set(m.to, (load.get(m.to) ?? 0) + a.potential);
+    expect(m.reason.startsWith(before)).toBe(true);
+    expect(m.reason).toContain(`brings them to ${pct(m.from!)} and ${pct(m.to)}`);
+    expect(m.reason).toMatch(/\(\$[\d.]+k potential\)/);
+  }
+});
+
+test('plan metrics count moves, placements and disruption cost', async () => {
+  const data = makeInstance({ accounts: 300, reps: 8, seed: 4 });
+  const { plans } = await optimize(data, { highs: await loadHighs(), scenarios: minimalOnly(), timeLimitMs: 10000 });
+  const plan = plans[0];
+  const m = planMetrics(data, plan.scenario, plan.owners);
+  expect(m).toEqual(plan.metrics);
+  const changed = plan.moves.length;
+  expect(m.moves + m.placements).toBe(changed);
+  expect(m.placements).toBe(data.accounts.filter((a) => a.owner === null || a.owner === 'R004').length);
+  const w = data.settings.disruptionWeights;
+  const cost = plan.moves.filter((x) => !x.placement).reduce((s, x) => s + w[x.disruption], 0);
+  expect(m.disruptionCost).toBe(cost);
+  expect(m.movesByDisruption.Low + m.movesByDisruption.Medium + m.movesByDisruption.High).toBe(m.moves);
+  expect(m.potentialSpreadAfter).toBeLessThanOrEqual(0.15 + 1e-9);
+  expect(m.potentialSpreadBefore).toBeGreaterThan(0.15);
+  // Minimal's objective = disruption cost + 0.001 per mile of travel added (placements: their whole distance)
+  const rep = (id: string) => data.reps.find((r) => r.id === id)!;
+  const miles = (a: (typeof data.accounts)[number], id: string) => haversineMiles(a.lat!, a.lon!, rep(id).homeLat!, rep(id).homeLon!);
+  let travel = 0;
+  for (const x of plan.moves) {
+    const a = data.accounts.find((y) => y.id === x.accountId)!;
+    travel += miles(a, x.to) - (x.placement ? 0 : miles(a, x.from!));
+  }
+  expect(plan.objective).toBeCloseTo(m.disruptionCost + 0.001 * travel, 6);
+});
+
+test('default scenarios follow the settings', () => {
+  const s = { ...DEFAULT_SETTINGS, withinRegion: true };
+  const [minimal, balanced, redesign, custom] = defaultScenarios(s);
+  expect([minimal.band, balanced.band, balanced.workloadBand, redesign.ignoreCurrentOwners, custom.balanceOn]).toEqual([0.15, 0.1, 0.2, true, 'growthPotential']);
+  expect([minimal, balanced, redesign, custom].every((x) => x.withinRegion)).toBe(true);
+});
