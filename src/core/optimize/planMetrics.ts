@@ -6,7 +6,8 @@
  * so its projection is attainment × potential after / potential before.
  */
 import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
-import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, fairShares, mean } from '../metrics/basics';
+import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, effectiveFte, fairShares, mean } from '../metrics/basics';
+import { projectedAttainment, recalibrateQuotas } from '../metrics/quota';
 
 interface Side {
   potential: Float64Array;
@@ -78,6 +79,11 @@ export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners
     return vals.length === 0 ? null : (Math.max(...vals) - Math.min(...vals)) * 100;
   };
   const trailing = (k: number) => (reps[k].attainment.length === 0 ? null : mean(reps[k].attainment.slice(-4)));
+  const quotas = recalibrateQuotas(data, owners);
+  const projected = (k: number) => projectedAttainment(trailing(k), quotas[k].before, quotas[k].after, before.potential[k], after.potential[k]);
+  const fte = reps.map((r) => effectiveFte(r, settings));
+  const staffed = active.filter((k) => fte[k] > 0);
+  const workloadCV = (work: Float64Array) => coefficientOfVariation(staffed.map((k) => work[k] / fte[k]));
   return {
     moves,
     movesByDisruption: byLevel,
@@ -87,14 +93,10 @@ export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners
     potentialMoved,
     potentialSpreadBefore: spread(before.potential),
     potentialSpreadAfter: spread(after.potential),
-    workloadCVBefore: coefficientOfVariation(active.map((k) => before.work[k])),
-    workloadCVAfter: coefficientOfVariation(active.map((k) => after.work[k])),
+    workloadCVBefore: workloadCV(before.work),
+    workloadCVAfter: workloadCV(after.work),
     attainmentSpreadBeforePts: attainment(trailing),
-    attainmentSpreadAfterPts: attainment((k) => {
-      const t = trailing(k);
-      if (t === null || before.potential[k] <= 0) return t;
-      return (t * after.potential[k]) / before.potential[k];
-    }),
+    attainmentSpreadAfterPts: attainment(projected),
     travelBeforeMiles: before.travel,
     travelAfterMiles: after.travel,
     disruptionCost,

@@ -5,7 +5,7 @@
 import type { DisruptionLevel, Plan, TerritoryData } from '../model';
 import { COLORS, FMT, type Row, cell, excelString, fcell, header, note, planMoves, recommendedPlan, titleBlock } from './common';
 import { movesRange } from './moves';
-import { STATS_METHOD, planStats } from './numbers';
+import { STATS_METHOD } from './numbers';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
 export const COMPARISON_HEADER_ROW = 4;
@@ -48,7 +48,7 @@ const LEVELS: DisruptionLevel[] = ['Low', 'Medium', 'High'];
 function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col: number): Map<ComparisonRow, SheetCell> {
   const moves = planMoves(data, plan);
   const n = moves.length;
-  const stats = planStats(data, plan);
+  const stats = plan.metrics;
   const c = columnLetter(col);
   const byLevel = (l: DisruptionLevel) => moves.filter((m) => m.disruption === l).length;
   const w = data.settings.disruptionWeights;

@@ -7,7 +7,7 @@ import type { Plan, TerritoryData } from '../model';
 import { COLORS, FMT, type Row, cell, fcell, header, money, note, planMoves, repLabels, titleBlock } from './common';
 import { movesRange } from './moves';
 import { ATTAINMENT_METHOD, repImpacts } from './numbers';
-import { QUOTA_METHOD } from './quota';
+import { QUOTA_METHOD } from '../metrics/quota';
 import type { SheetCell, SheetDescription } from './sheet';
 
 export const IMPACT_HEADER_ROW = 4;

@@ -14,11 +14,11 @@ import { describeSummarySheet } from './summary';
 import { describeTransitionSheet } from './transition';
 
 export { crmCsv, csvField } from './crm';
-export { recalibrateQuotas, type QuotaChange } from './quota';
+export { recalibrateQuotas, type QuotaChange } from '../metrics/quota';
 export { repBriefs } from './briefs';
 export { recommendedPlan, orderedPlans, movesSheetNames, SHEET_NAMES } from './common';
 export { communicationOrder, checkpointFormula } from './transition';
-export { planStats, repImpacts, type PlanStats, type RepImpact } from './numbers';
+export { repImpacts, type RepImpact } from './numbers';
 export { evaluateFormula, evaluateSheets, type FormulaCheck } from './evaluate';
 export * from './sheet';
 

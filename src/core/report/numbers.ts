@@ -10,7 +10,7 @@
 import type { Plan, Rep, TerritoryData } from '../model';
 import { accountRepMiles, coefficientOfVariation, effectiveFte, fairShares, mean } from '../metrics/basics';
 import { planMoves } from './common';
-import { recalibrateQuotas } from './quota';
+import { projectedAttainment, recalibrateQuotas } from '../metrics/quota';
 
 export interface TerritorySide {
   potential: number;
@@ -66,11 +66,6 @@ export function totalPotential(data: TerritoryData): number {
   return t;
 }
 
-export function projectedAttainment(att: number | null, quotaBefore: number | null, quotaAfter: number, potBefore: number, potAfter: number): number | null {
-  if (att === null || quotaBefore === null || quotaBefore === 0 || potBefore === 0 || quotaAfter === 0) return null;
-  return (att * (potAfter / potBefore)) / (quotaAfter / quotaBefore);
-}
-
 /** One entry per rep (data.reps order) with before/after numbers for the plan. */
 export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   const before = sides(data, beforeOwners(data));
@@ -103,58 +98,5 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   });
 }
 
-export interface PlanStats {
-  potentialSpreadBefore: number;
-  potentialSpreadAfter: number;
-  workloadCVBefore: number;
-  workloadCVAfter: number;
-  attainmentSpreadBeforePts: number | null;
-  attainmentSpreadAfterPts: number | null;
-  travelBeforeMiles: number | null;
-  travelAfterMiles: number | null;
-  pipelineMoved: number;
-}
-
 export const STATS_METHOD =
   'Potential spread = largest |potential ÷ fair share − 1| over active reps (fair share = team potential × FTE × ramp share). Workload CV = coefficient of variation of workload per effective FTE over active reps. Attainment spread = max − min of (projected) attainment over active reps, in points. Travel = sum of account-to-owner-home miles.';
-
-function spread(values: number[]): number | null {
-  return values.length === 0 ? null : (Math.max(...values) - Math.min(...values)) * 100;
-}
-
-function travel(data: TerritoryData, owners: readonly (string | null)[]): number | null {
-  const byId = new Map(data.reps.map((r) => [r.id, r]));
-  let total = 0;
-  let any = false;
-  data.accounts.forEach((a, i) => {
-    const owner = owners[i];
-    const rep = owner === null || owner === undefined ? undefined : byId.get(owner);
-    const miles = rep ? accountRepMiles(a, rep) : null;
-    if (miles !== null) {
-      total += miles;
-      any = true;
-    }
-  });
-  return any ? total : null;
-}
-
-export function planStats(data: TerritoryData, plan: Plan, impacts: RepImpact[] = repImpacts(data, plan)): PlanStats {
-  const active = impacts.filter((x) => effectiveFte(x.rep, data.settings) > 0);
-  const dev = (pick: (x: RepImpact) => number) =>
-    active.reduce((m, x) => (x.fairShare > 0 ? Math.max(m, Math.abs(pick(x) / x.fairShare - 1)) : m), 0);
-  const perFte = (pick: (x: RepImpact) => number) => active.map((x) => pick(x) / effectiveFte(x.rep, data.settings));
-  const nonDeparting = impacts.filter((x) => x.rep.status !== 'Departing');
-  let pipelineMoved = 0;
-  for (const m of planMoves(data, plan)) pipelineMoved += m.account.pipeline;
-  return {
-    potentialSpreadBefore: dev((x) => x.before.potential),
-    potentialSpreadAfter: dev((x) => x.after.potential),
-    workloadCVBefore: coefficientOfVariation(perFte((x) => x.before.workload)),
-    workloadCVAfter: coefficientOfVariation(perFte((x) => x.after.workload)),
-    attainmentSpreadBeforePts: spread(nonDeparting.flatMap((x) => (x.attainmentBefore === null ? [] : [x.attainmentBefore]))),
-    attainmentSpreadAfterPts: spread(nonDeparting.flatMap((x) => (x.attainmentAfter === null ? [] : [x.attainmentAfter]))),
-    travelBeforeMiles: travel(data, beforeOwners(data)),
-    travelAfterMiles: travel(data, plan.owners),
-    pipelineMoved,
-  };
-}

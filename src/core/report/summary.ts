@@ -9,7 +9,6 @@ import { formatProblem } from '../model';
 import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, planMoves, recommendedPlan, titleBlock } from './common';
 import { type ComparisonRow, comparisonRow } from './comparison';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
-import { planStats } from './numbers';
 
 const OPTION_TEXT: Record<ScenarioKind, string> = {
   Minimal: 'Fewest disruption-weighted moves to get inside the band: least disruption, limited improvement beyond it.',
@@ -66,7 +65,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
     const col = columnLetter(i + 2);
     const ref = (r: ComparisonRow) => `${q}!${col}${comparisonRow(r)}`;
     const moves = planMoves(data, p);
-    const stats = planStats(data, p);
+    const stats = p.metrics;
     rows.push([
       cell(`Option ${String.fromCharCode(65 + i)}`, { bold: true }),
       cell(p.scenario.name),
@@ -82,7 +81,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   rows.push([label('Trade-offs'), cell('Fairness versus speed of realignment: each extra move costs relationships and transition time; each point of spread left is unfairness that stays.')]);
   for (const p of plans) {
     const moves = planMoves(data, p);
-    const stats = planStats(data, p);
+    const stats = p.metrics;
     const high = moves.filter((m) => m.disruption === 'High').length;
     rows.push([cell(p.scenario.name), cell(`${moves.length} moves (${high} high disruption) take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; band ${p.check.bandMet ? 'met' : `not met (tightest ±${pct(p.tightestBand)})`}.`)]);
   }

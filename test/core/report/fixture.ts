@@ -12,9 +12,11 @@ import {
   type RebalanceResult,
   type Rep,
   type ScenarioKind,
+  type ScenarioSpec,
   type Segment,
   type TerritoryData,
 } from '../../../src/core/model';
+import { planMetrics } from '../../../src/core/optimize/planMetrics';
 import { mulberry32 } from '../../../src/core/sample/random';
 
 /** The seeded PRNG the sample generator uses (mulberry32). */
@@ -137,34 +139,17 @@ export function planFrom(data: TerritoryData, kind: ScenarioKind, name: string, 
       placement,
     });
   });
-  const byLevel = { Low: 0, Medium: 0, High: 0 };
-  for (const m of moves) byLevel[m.disruption] += 1;
   const band = kind === 'Balanced' ? 0.1 : 0.15;
+  const scenario: ScenarioSpec = { name, kind, balanceOn: 'potential', band, workloadBand: null, ignoreCurrentOwners: kind === 'Redesign', disruptionWeight: 1, travelWeight: 1, withinRegion: false };
   return {
-    scenario: { name, kind, balanceOn: 'potential', band, workloadBand: null, ignoreCurrentOwners: kind === 'Redesign', disruptionWeight: 1, travelWeight: 1, withinRegion: false },
+    scenario,
     owners,
     moves,
     feasible,
     status: feasible ? 'optimal' : 'band-not-met',
     blockers: feasible ? [] : ['A007 is locked with Alice Moreno'],
     tightestBand: feasible ? band : 0.22,
-    metrics: {
-      moves: moves.length,
-      movesByDisruption: byLevel,
-      placements: moves.filter((m) => m.placement).length,
-      revenueMoved: 0,
-      pipelineMoved: 0,
-      potentialMoved: 0,
-      potentialSpreadBefore: 0,
-      potentialSpreadAfter: 0,
-      workloadCVBefore: 0,
-      workloadCVAfter: 0,
-      attainmentSpreadBeforePts: null,
-      attainmentSpreadAfterPts: null,
-      travelBeforeMiles: null,
-      travelAfterMiles: null,
-      disruptionCost: byLevel.Low + 3 * byLevel.Medium + 10 * byLevel.High,
-    },
+    metrics: planMetrics(data, scenario, owners),
     objective: 0,
     lowerBound: null,
     engine: 'typescript',

@@ -1,5 +1,5 @@
 import { describeOutputSheets, evaluateSheets, recommendedPlan, type SheetDescription } from '../../../src/core/report';
-import { planStats } from '../../../src/core/report/numbers';
+import { planMetrics } from '../../../src/core/optimize/planMetrics';
 import { account, planFrom, rep, territoryData } from './fixture';
 
 // Two full-time reps; team potential 600, fair share 300 each. One is at 400, the other at 200.
@@ -55,8 +55,8 @@ describe('Rep Impact', () => {
     expect(evaluateSheets(sheets).filter((c) => !c.ok)).toEqual([]);
   });
 
-  it('computes the spread numbers for the comparison', () => {
-    const s = planStats(data, minimal);
+  it('computes the spread numbers for the comparison (the plan metrics the optimizer reports)', () => {
+    const s = planMetrics(data, minimal.scenario, minimal.owners);
     expect(s.potentialSpreadBefore).toBeCloseTo(1 / 3, 12);
     expect(s.potentialSpreadAfter).toBe(0);
     expect(s.attainmentSpreadBeforePts).toBeCloseTo(40, 9);

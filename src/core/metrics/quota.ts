@@ -7,7 +7,7 @@
  *   quota after = team quota today × weight / sum of weights
  */
 import type { TerritoryData } from '../model';
-import { rampShare } from '../metrics/basics';
+import { rampShare } from './basics';
 
 export interface QuotaChange {
   repId: string;
@@ -42,4 +42,15 @@ export function recalibrateQuotas(data: TerritoryData, owners: readonly (string 
     before: r.quota,
     after: totalWeight > 0 ? (teamQuota * weights[i]) / totalWeight : 0,
   }));
+}
+
+/**
+ * Projected attainment after a rebalance (documented on Rep Impact): bookings are assumed to follow
+ * territory potential at the rep's historic conversion, and the quota is recalibrated, so
+ *   after = trailing-4Q attainment × (new potential / old potential) / (new quota / old quota).
+ * Null when the rep has no attainment, no quota or no potential today, or no new quota.
+ */
+export function projectedAttainment(att: number | null, quotaBefore: number | null, quotaAfter: number, potBefore: number, potAfter: number): number | null {
+  if (att === null || quotaBefore === null || quotaBefore === 0 || potBefore === 0 || quotaAfter === 0) return null;
+  return (att * (potAfter / potBefore)) / (quotaAfter / quotaBefore);
 }
