@@ -7,7 +7,7 @@
  */
 import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
 import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, effectiveFte, fairShares, mean } from '../metrics/basics';
-import { projectedAttainment, recalibrateQuotas } from '../metrics/quota';
+import { projectedAttainments } from '../metrics/quota';
 
 interface Side {
   potential: Float64Array;
@@ -79,8 +79,8 @@ export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners
     return vals.length === 0 ? null : (Math.max(...vals) - Math.min(...vals)) * 100;
   };
   const trailing = (k: number) => (reps[k].attainment.length === 0 ? null : mean(reps[k].attainment.slice(-4)));
-  const quotas = recalibrateQuotas(data, owners);
-  const projected = (k: number) => projectedAttainment(trailing(k), quotas[k].before, quotas[k].after, before.potential[k], after.potential[k]);
+  const afterAttainment = projectedAttainments(data, owners);
+  const projected = (k: number) => afterAttainment[k];
   const fte = reps.map((r) => effectiveFte(r, settings));
   const staffed = active.filter((k) => fte[k] > 0);
   const workloadCV = (work: Float64Array) => coefficientOfVariation(staffed.map((k) => work[k] / fte[k]));

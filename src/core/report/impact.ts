@@ -6,8 +6,8 @@
 import type { Plan, TerritoryData } from '../model';
 import { COLORS, FMT, type Row, cell, fcell, header, money, note, planMoves, repLabels, titleBlock } from './common';
 import { movesRange } from './moves';
-import { ATTAINMENT_METHOD, repImpacts } from './numbers';
-import { QUOTA_METHOD } from '../metrics/quota';
+import { repImpacts } from './numbers';
+import { ATTAINMENT_METHOD, QUOTA_METHOD } from '../metrics/quota';
 import type { SheetCell, SheetDescription } from './sheet';
 
 export const IMPACT_HEADER_ROW = 4;
@@ -29,6 +29,7 @@ const COLUMNS = [
   'Quota Before',
   'Quota After (recalibrated)',
   'Attainment (trailing 4Q)',
+  'Projected Bookings After',
   'Projected Attainment After',
 ];
 
@@ -51,7 +52,7 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
     const projected: SheetCell =
       x.attainmentAfter === null
         ? cell(x.rep.status === 'Departing' ? 'departing' : 'n/a', { align: 'right', italic: true })
-        : fcell(`P${r}*(D${r}/C${r})/(O${r}/N${r})`, x.attainmentAfter, { numFmt: FMT.pct });
+        : fcell(`IF(O${r}=0,"",Q${r}/O${r})`, x.attainmentAfter, { numFmt: FMT.pct });
     rows.push([
       cell(labels.get(x.rep.id) ?? x.rep.id, { bold: true }),
       cell(x.rep.status),
@@ -69,6 +70,7 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
       cell(x.quotaBefore, { numFmt: FMT.money }),
       cell(x.quotaAfter, { numFmt: FMT.money }),
       cell(x.attainmentBefore, { numFmt: FMT.pct }),
+      cell(x.rep.status === 'Departing' ? null : x.bookingsAfter, { numFmt: FMT.money }),
       projected,
     ]);
   });
@@ -102,6 +104,7 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
     total('N', add((x) => x.quotaBefore), FMT.money),
     total('O', add((x) => x.quotaAfter), FMT.money),
     blank,
+    total('Q', add((x) => (x.rep.status === 'Departing' ? 0 : x.bookingsAfter)), FMT.money),
     blank,
   ]);
   rows.push([]);

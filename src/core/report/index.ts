@@ -49,5 +49,6 @@ export function describeOutputSheets(data: TerritoryData, result: RebalanceResul
     if (hasCoordinates(data)) sheets.push(describeMapSheet(data, rec.plan, at));
     sheets.push(describeBriefsSheet(data, rec.plan, at));
   }
-  return sheets;
+  // Managers print these: every output sheet prints landscape, one page wide.
+  return sheets.map((s) => ({ ...s, print: { landscape: true, fitToWidth: true } }));
 }

@@ -10,7 +10,7 @@
 import type { Plan, Rep, TerritoryData } from '../model';
 import { accountRepMiles, coefficientOfVariation, effectiveFte, fairShares, mean } from '../metrics/basics';
 import { planMoves } from './common';
-import { projectedAttainment, recalibrateQuotas } from '../metrics/quota';
+import { projectedAttainments, projectedBookings, recalibrateQuotas } from '../metrics/quota';
 
 export interface TerritorySide {
   potential: number;
@@ -31,10 +31,10 @@ export interface RepImpact {
   quotaAfter: number;
   attainmentBefore: number | null;
   attainmentAfter: number | null;
+  /** Bookings the rep's new territory is projected to carry (see metrics/quota.ts). */
+  bookingsAfter: number;
 }
 
-export const ATTAINMENT_METHOD =
-  'Projected attainment = trailing-4Q attainment × (new potential ÷ old potential) ÷ (new quota ÷ old quota): bookings are assumed to follow territory potential at the rep\'s historic conversion. Blank where the rep has no attainment, quota or potential today.';
 
 function emptySide(): TerritorySide {
   return { potential: 0, accounts: 0, workload: 0, revenueTTM: 0, pipeline: 0 };
@@ -72,6 +72,8 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   const after = sides(data, plan.owners);
   const fair = fairShares(data.reps, totalPotential(data), data.settings);
   const quotas = recalibrateQuotas(data, plan.owners);
+  const projected = projectedAttainments(data, plan.owners, quotas);
+  const bookings = projectedBookings(data, plan.owners);
   const gained = new Map<string, number>();
   const lost = new Map<string, number>();
   for (const m of planMoves(data, plan)) {
@@ -93,7 +95,8 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
       quotaBefore: q.before,
       quotaAfter: q.after,
       attainmentBefore: att,
-      attainmentAfter: rep.status === 'Departing' ? null : projectedAttainment(att, q.before, q.after, b.potential, a.potential),
+      attainmentAfter: projected[i],
+      bookingsAfter: bookings[i],
     };
   });
 }

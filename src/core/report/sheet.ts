@@ -77,6 +77,8 @@ export interface SheetDescription {
   /** Merged ranges, A1 notation. */
   merges?: string[];
   tabColor?: string;
+  /** Page setup for printing: orientation, and scaling to one page wide (as many pages tall as needed). */
+  print?: { landscape: boolean; fitToWidth: boolean };
 }
 
 /** Column number (1-based) to letters: 1 -> A, 27 -> AA. */

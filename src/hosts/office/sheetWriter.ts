@@ -144,6 +144,11 @@ export async function writeSheetLayout(ws: Excel.Worksheet, sheet: SheetDescript
     await env.batcher.reserve(0, COMMAND_BYTES);
     ws.tabColor = sheet.tabColor ? `#${sheet.tabColor}` : '';
   }
+  if (sheet.print && env.supports('1.9')) {
+    await env.batcher.reserve(0, 2 * COMMAND_BYTES);
+    ws.pageLayout.orientation = (sheet.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
 }
 
 /** Empties one of our sheets for a re-run, keeping the sheet itself (so references to it survive). Charts must be loaded. */

@@ -26,6 +26,8 @@ export interface RenderOptions {
    * drops the Moves sheet of a scenario that no longer exists, but keeps the history). Default: keep them.
    */
   removeStale?: (role: string) => boolean;
+  /** Open the workbook on the first sheet written (the rebalance output opens on Scenario Comparison). Default: leave the active tab. */
+  activateFirst?: boolean;
 }
 
 export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescription[], options: RenderOptions = {}): RenderResult {
@@ -66,7 +68,21 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
     owned.set(sheet.role, sheet.name);
   }
   writeOwnedSheets(workbook, owned);
+  if (options.activateFirst && asWritten.length > 0) activate(workbook, asWritten[0].name);
   return { written: asWritten.map((s) => s.name), renamed, removed, sheets: asWritten };
+}
+
+/** Makes `name` the active (and only selected) tab when the workbook is opened. */
+function activate(workbook: ExcelJS.Workbook, name: string): void {
+  const tabs = [...workbook.worksheets].sort((a, b) => ordered(a).orderNo - ordered(b).orderNo);
+  const index = tabs.findIndex((ws) => ws.name === name);
+  if (index < 0) return;
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: 'visible' }];
+  for (const ws of tabs) {
+    const view = ws.views?.[0] ?? {};
+    // ExcelJS writes tabSelected (sheet-view-xform) but its typings do not list it.
+    ws.views = [{ ...view, tabSelected: ws.name === name } as unknown as ExcelJS.WorksheetView];
+  }
 }
 
 /** ExcelJS keeps sheet order in `orderNo` (not in its typings); a replaced sheet takes its predecessor's place. */
@@ -83,6 +99,10 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: SheetDescription): v
   sheet.columnWidths?.forEach((width, c) => {
     ws.getColumn(c + 1).width = width;
   });
+  if (sheet.print) {
+    ws.pageSetup.orientation = sheet.print.landscape ? 'landscape' : 'portrait';
+    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  }
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
   }

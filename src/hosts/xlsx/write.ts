@@ -20,7 +20,7 @@ export async function writeOutputWorkbook(inputPath: string, outPath: string, sh
   const refused = await refuseInPlace(inputPath, outPath);
   if (refused) return { ok: false, problem: refused };
   const { workbook, bytes } = await loadWorkbookFile(inputPath);
-  const { buffer, ...rest } = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE });
+  const { buffer, ...rest } = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE, activateFirst: true });
   await fs.writeFile(outPath, buffer);
   return { ok: true, ...rest };
 }

@@ -38,20 +38,24 @@ describe('Rep Impact', () => {
     const ann = row(impact, 'Ann').map((c) => c?.value ?? null);
     const bo = row(impact, 'Bo').map((c) => c?.value ?? null);
     // potential 400 -> 300, fair share 300, 133% -> 100%, accounts 2 + 0 - 1 = 1, quota 100k -> 100k (200k × 300/600),
-    // attainment 120% -> 1.2 × (300/400) / (100k/100k) = 90%.
+    // bookings: Ann 1.2 × 100k = 120k spread by revenue: a1 36,500/43,800 -> 100k, a2 7,300/43,800 -> 20k.
+    // Ann keeps a1: 100k bookings / 100k quota = 100%.
     expect(ann.slice(2, 11)).toEqual([400, 300, 300, 400 / 300, 1, 2, 0, 1, 1]);
     expect(ann[13]).toBe(100_000);
     expect(ann[14]).toBeCloseTo(100_000, 6);
     expect(ann[15]).toBeCloseTo(1.2, 12);
-    expect(ann[16]).toBeCloseTo(0.9, 12);
-    // Bo: 200 -> 300, attainment 80% -> 0.8 × 1.5 = 120%.
+    expect(ann[16]).toBeCloseTo(100_000, 6);
+    expect(ann[17]).toBeCloseTo(1, 12);
+    // Bo: 200 -> 300; bookings 0.8 × 100k = 80k + a2's 20k = 100k / 100k quota = 100%.
     expect(bo.slice(2, 11)).toEqual([200, 300, 300, 200 / 300, 1, 2, 1, 0, 3]);
-    expect(bo[16]).toBeCloseTo(1.2, 12);
+    expect(bo[16]).toBeCloseTo(100_000, 6);
+    expect(bo[17]).toBeCloseTo(1, 12);
+    expect(row(impact, 'Team total')[16]?.value).toBeCloseTo(200_000, 6);
     const total = row(impact, 'Team total');
     expect(total[2]?.formula).toBe('SUM(C5:C6)');
     expect(total[14]?.value).toBeCloseTo(200_000, 6);
     expect(row(impact, 'Ann')[5]?.formula).toBe('IF($E5=0,"",C5/$E5)');
-    expect(row(impact, 'Ann')[16]?.formula).toBe('P5*(D5/C5)/(O5/N5)');
+    expect(row(impact, 'Ann')[17]?.formula).toBe('IF(O5=0,"",Q5/O5)');
     expect(evaluateSheets(sheets).filter((c) => !c.ok)).toEqual([]);
   });
 
@@ -60,7 +64,7 @@ describe('Rep Impact', () => {
     expect(s.potentialSpreadBefore).toBeCloseTo(1 / 3, 12);
     expect(s.potentialSpreadAfter).toBe(0);
     expect(s.attainmentSpreadBeforePts).toBeCloseTo(40, 9);
-    expect(s.attainmentSpreadAfterPts).toBeCloseTo(30, 9);
+    expect(s.attainmentSpreadAfterPts).toBeCloseTo(0, 9);
     expect(s.pipelineMoved).toBe(0);
     expect(s.travelAfterMiles).toBeNull();
   });

@@ -67,7 +67,7 @@ describe('LibreOffice recalculation', () => {
         );
       }
       expect(differences).toEqual([]);
-      expect(compared).toBe(117);
+      expect(compared).toBe(118);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -72,8 +72,8 @@ describe('describeOutputSheets', () => {
     expect(perSheet.get('Scenario Comparison')).toBe(24);
     // Moves: count, potential and revenue totals.
     expect(perSheet.get('Moves - Minimal')).toBe(3);
-    // Rep Impact: 4 reps × 5 + Alice's and Ben's projected attainment + 13 totals.
-    expect(perSheet.get('Rep Impact')).toBe(4 * 5 + 2 + 13);
+    // Rep Impact: 4 reps × 5 + Alice's and Ben's projected attainment + 14 totals.
+    expect(perSheet.get('Rep Impact')).toBe(4 * 5 + 2 + 14);
     // Transition: 4 reps × 2 counts + 4 segments + 3 active reps × 3 checkpoints × 2.
     expect(perSheet.get('Transition Plan')).toBe(8 + 4 + 18);
     // Summary: 4 options × 4 references to Scenario Comparison.

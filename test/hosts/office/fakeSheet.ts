@@ -126,6 +126,8 @@ export class FakeWorksheet extends Loadable {
   tab = '';
   readonly props = new Map<string, { key: string; value: string }>();
   readonly charts: FakeChartCollection;
+  /** Page setup as written (orientation and zoom), like Excel's WorksheetPageLayout. */
+  readonly pageLayout: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number } } = {};
   readonly freezePanes: { freezeRows: (n: number) => void; freezeColumns: (n: number) => void; freezeAt: (r: FakeRange) => void; unfreeze: () => void };
   readonly customProperties: { add: (key: string, value: string) => void; getItemOrNullObject: (key: string) => FakeCustomProperty };
   readonly isNullObject = false;

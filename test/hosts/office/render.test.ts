@@ -40,7 +40,7 @@ function movesSheet(n: number, seed = 7, name = 'Moves - Balanced', role = 'move
     ]);
   }
   rows.push([{ value: 'Total', bold: true }, null, null, null, null, { value: 0, formula: `SUM(F2:F${n + 1})`, numFmt: '$#,##0', bold: true }]);
-  return { name, role, rows, columnWidths: [12, 8, 8, 48, 10, 12, 12, 6, 18, 12, 8, 8], freeze: { rows: 1, cols: 1 } };
+  return { name, role, rows, columnWidths: [12, 8, 8, 48, 10, 12, 12, 6, 18, 12, 8, 8], freeze: { rows: 1, cols: 1 }, print: { landscape: true, fitToWidth: true } };
 }
 
 const MB = 1_000_000;
@@ -105,6 +105,7 @@ describe('renderSheets on a large Moves sheet', () => {
     // header: bold + fill; reason column: wrap; total row: two bold rectangles (A and F).
     expect(ws.formatOps.length).toBe(2 + 1 + 2);
     expect(ws.frozen).toEqual({ rows: 1, cols: 1 });
+    expect(ws.pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
     // 48 characters -> (48 * 7 + 5) px * 0.75 = 255.75 pt
     expect(ws.columnWidths.get(3)).toBe(255.75);
     expect(ws.columnWidths.get(0)).toBe(66.75);
