@@ -1,5 +1,4 @@
 /** Mounts the App in a FluentProvider (Microsoft's task-pane template shape). */
-import * as React from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App, type AppProps } from './App';

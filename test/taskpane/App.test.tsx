@@ -7,7 +7,6 @@
  * The core (reader, audit, optimizer on its TypeScript path) is the real one, so the numbers on
  * screen are checked against the core's own results for the same workbook.
  */
-import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Plan, TerritoryData } from '../../src/core/model';

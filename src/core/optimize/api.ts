@@ -1,7 +1,7 @@
 /**
  * The optimizer's public contract (SPEC §4). Hosts inject the LP engine; the core never loads it.
  */
-import type { Plan, ScenarioSpec, TerritoryData } from '../model';
+import type { Plan, ScenarioSpec } from '../model';
 
 /**
  * The subset of the `highs` npm package's solver instance that the optimizer uses:

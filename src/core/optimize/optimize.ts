@@ -3,7 +3,7 @@
  * the tightest band when a band cannot be met.
  */
 import type { Plan, PlanStatus, TerritoryData } from '../model';
-import type { HighsSolver, OptimizeOptions, OptimizeResult } from './api';
+import type { OptimizeOptions, OptimizeResult } from './api';
 import { Assignment, greedyStart, type Budget } from './assignment';
 import { diagnoseBlockers, tightestBand } from './blockers';
 import { checkPlan } from './checker';

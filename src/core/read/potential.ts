@@ -76,7 +76,6 @@ export function estimateMissingPotential(input: PotentialInput, problems: Proble
     a.potentialEstimated = true;
   }
 
-  const featureText = design.names.length > 0 ? design.names.join(', ') : 'no features (the typical potential)';
   const quality = heldOut > 0
     ? `held-out R² ${holdoutR2.toFixed(2)}, median error ${(holdoutMedianAPE * 100).toFixed(0)}% on ${heldOut} accounts`
     : `too few accounts to hold any out, so the fit is not measured`;

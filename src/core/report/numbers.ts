@@ -1,14 +1,10 @@
 /**
- * Per-rep and per-plan numbers behind the report, recomputed from owners so that every sheet of one
- * report agrees with every other.
- *
- * Projected attainment (documented on Rep Impact): bookings are assumed to scale with territory
- * potential at the rep's historic conversion, so
- *   after = trailing-4Q attainment × (new potential / old potential) / (new quota / old quota).
- * It is left blank when the rep has no attainment, no quota today, no potential today or no new quota.
+ * Per-rep before/after numbers behind Rep Impact, Transition Plan and Rep Briefs, for one plan.
+ * Quota recalibration and projected attainment come from metrics/quota.ts, the same definitions
+ * the optimizer's plan metrics use, so every sheet and the JSON report agree.
  */
 import type { Plan, Rep, TerritoryData } from '../model';
-import { accountRepMiles, coefficientOfVariation, effectiveFte, fairShares, mean } from '../metrics/basics';
+import { fairShares, mean } from '../metrics/basics';
 import { planMoves } from './common';
 import { projectedAttainments, projectedBookings, recalibrateQuotas } from '../metrics/quota';
 

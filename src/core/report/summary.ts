@@ -4,7 +4,7 @@
  * Comparison), trade-offs, recommendation, owner and review date to fill in, review triggers,
  * problems found in the data and notes about the run.
  */
-import type { Plan, RebalanceResult, ScenarioKind, TerritoryData } from '../model';
+import type { RebalanceResult, ScenarioKind, TerritoryData } from '../model';
 import { formatProblem } from '../model';
 import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, planMoves, recommendedPlan, titleBlock } from './common';
 import { type ComparisonRow, comparisonRow } from './comparison';

@@ -1,70 +1,19 @@
 /**
  * Seeded TerritoryData builders for the metrics and trigger tests (no pasted blobs).
  */
-import { DEFAULT_SETTINGS, type Account, type Rep, type Settings, type TerritoryData } from '../../../src/core/model';
+import { type Account, type Rep, type Settings, type TerritoryData } from '../../../src/core/model';
 import { mulberry32 } from '../../../src/core/sample/random';
+import { makeAccount, makeRep, makeTerritory } from '../../support/model';
 
 /** The seeded PRNG the sample generator uses (mulberry32). */
 export const seeded = mulberry32;
 
-export function rep(id: string, over: Partial<Rep> = {}): Rep {
-  return {
-    id,
-    name: `Rep ${id}`,
-    status: 'Active',
-    fte: 1,
-    quota: null,
-    attainment: [],
-    capacity: null,
-    homeLat: null,
-    homeLon: null,
-    tenureMonths: null,
-    region: null,
-    manager: null,
-    row: 2,
-    ...over,
-  };
-}
+export const rep = makeRep;
 
-export function account(id: string, owner: string | null, over: Partial<Account> = {}): Account {
-  return {
-    id,
-    name: `Account ${id}`,
-    owner,
-    row: 2,
-    potential: 100,
-    potentialEstimated: false,
-    revenueTTM: 0,
-    pipeline: 0,
-    openOpps: 0,
-    maxStage: 0,
-    renewal: false,
-    lastActivity: null,
-    workload: 1,
-    segment: null,
-    lat: null,
-    lon: null,
-    region: null,
-    industry: null,
-    employees: null,
-    growthRate: 0,
-    locked: false,
-    strategic: false,
-    ...over,
-  };
-}
+export const account = makeAccount;
 
 export function territoryData(reps: Rep[], accounts: Account[], settings: Partial<Settings> = {}): TerritoryData {
-  return {
-    reps,
-    accounts,
-    settings: { ...DEFAULT_SETTINGS, ...settings, declared: { ...DEFAULT_SETTINGS.declared, ...(settings.declared ?? {}) } },
-    problems: [],
-    mapping: [],
-    checklist: [],
-    potentialModel: null,
-    source: { accountsSheet: 'Accounts', repsSheet: 'Reps', ownerColumn: 'C' },
-  };
+  return makeTerritory(accounts, reps, settings);
 }
 
 export interface HealthyTeamOptions {

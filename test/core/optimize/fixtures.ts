@@ -1,65 +1,16 @@
 /** Small seeded territories for the optimizer tests (built in code, no pasted blobs). */
-import { DEFAULT_SETTINGS, type Account, type Rep, type Settings, type TerritoryData } from '../../../src/core/model';
+import { type Account, type Rep, type Settings, type TerritoryData } from '../../../src/core/model';
 import { prng } from '../../../bench/instances';
+import { makeAccount, makeRep, makeTerritory } from '../../support/model';
 
-export function rep(id: string, over: Partial<Rep> = {}): Rep {
-  return {
-    id,
-    name: `Rep ${id}`,
-    status: 'Active',
-    fte: 1,
-    quota: null,
-    attainment: [],
-    capacity: null,
-    homeLat: null,
-    homeLon: null,
-    tenureMonths: null,
-    region: null,
-    manager: null,
-    row: 2,
-    ...over,
-  };
-}
+export const rep = makeRep;
 
 export function account(id: string, owner: string | null, potential: number, over: Partial<Account> = {}): Account {
-  return {
-    id,
-    name: `Account ${id}`,
-    owner,
-    row: 2,
-    potential,
-    potentialEstimated: false,
-    revenueTTM: 0,
-    pipeline: 0,
-    openOpps: 0,
-    maxStage: 0,
-    renewal: false,
-    lastActivity: null,
-    workload: 1,
-    segment: 'SMB',
-    lat: null,
-    lon: null,
-    region: null,
-    industry: null,
-    employees: null,
-    growthRate: 0,
-    locked: false,
-    strategic: false,
-    ...over,
-  };
+  return makeAccount(id, owner, { potential, segment: 'SMB', ...over });
 }
 
 export function territory(accounts: Account[], reps: Rep[], settings: Partial<Settings> = {}): TerritoryData {
-  return {
-    accounts,
-    reps,
-    settings: { ...DEFAULT_SETTINGS, ...settings },
-    problems: [],
-    mapping: [],
-    checklist: [],
-    potentialModel: null,
-    source: { accountsSheet: 'Accounts', repsSheet: 'Reps', ownerColumn: 'C' },
-  };
+  return makeTerritory(accounts, reps, settings);
 }
 
 /**

@@ -6,7 +6,6 @@ import { asOfDate, disruptionLevel, fairShares } from '../../../src/core/metrics
 import {
   type Account,
   type Audit,
-  DEFAULT_SETTINGS,
   type Move,
   type Plan,
   type RebalanceResult,
@@ -18,68 +17,21 @@ import {
 } from '../../../src/core/model';
 import { planMetrics } from '../../../src/core/optimize/planMetrics';
 import { mulberry32 } from '../../../src/core/sample/random';
+import { makeAccount, makeRep, makeTerritory } from '../../support/model';
 
 /** The seeded PRNG the sample generator uses (mulberry32). */
 export const rng = mulberry32;
 
 export function rep(id: string, name: string, over: Partial<Rep> = {}): Rep {
-  return {
-    id,
-    name,
-    status: 'Active',
-    fte: 1,
-    quota: 1_000_000,
-    attainment: [],
-    capacity: null,
-    homeLat: null,
-    homeLon: null,
-    tenureMonths: 24,
-    region: null,
-    manager: null,
-    row: 2,
-    ...over,
-  };
+  return makeRep(id, { name, quota: 1_000_000, tenureMonths: 24, ...over });
 }
 
 export function account(id: string, owner: string | null, over: Partial<Account> = {}): Account {
-  return {
-    id,
-    name: `Account ${id}`,
-    owner,
-    row: 2,
-    potential: 100_000,
-    potentialEstimated: false,
-    revenueTTM: 0,
-    pipeline: 0,
-    openOpps: 0,
-    maxStage: 0,
-    renewal: false,
-    lastActivity: null,
-    workload: 1,
-    segment: null,
-    lat: null,
-    lon: null,
-    region: null,
-    industry: null,
-    employees: null,
-    growthRate: 0,
-    locked: false,
-    strategic: false,
-    ...over,
-  };
+  return makeAccount(id, owner, { potential: 100_000, ...over });
 }
 
 export function territoryData(accounts: Account[], reps: Rep[]): TerritoryData {
-  return {
-    accounts,
-    reps,
-    settings: { ...DEFAULT_SETTINGS },
-    problems: [],
-    mapping: [],
-    checklist: [],
-    potentialModel: null,
-    source: { accountsSheet: 'Accounts', repsSheet: 'Reps', ownerColumn: 'C' },
-  };
+  return makeTerritory(accounts, reps);
 }
 
 const SEGMENTS: Segment[] = ['SMB', 'Mid-Market', 'Enterprise'];
