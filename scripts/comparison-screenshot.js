@@ -26,8 +26,8 @@ async function main() {
   const copy = path.join(dir, 'comparison.xlsx');
   fs.writeFileSync(copy, await zip.generateAsync({ type: 'nodebuffer' }));
   execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, copy], { stdio: 'ignore' });
-  // 200 dpi, cropped to the table and chart at the top left of the landscape page.
-  execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-x', '120', '-y', '110', '-W', '850', '-H', '780', '-singlefile', path.join(dir, 'comparison.pdf'), path.join(dir, 'page')]);
+  // The first page: the sheet prints landscape, one page wide.
+  execFileSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'comparison.pdf'), path.join(dir, 'page')]);
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.copyFileSync(path.join(dir, 'page.png'), output);
   fs.rmSync(dir, { recursive: true, force: true });

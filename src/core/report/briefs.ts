@@ -3,7 +3,7 @@
  * accounts first, and the `Rep Briefs` sheet that lists them.
  */
 import type { Plan, TerritoryData } from '../model';
-import { type MoveRow, type Row, cell, header, labelOf, money, note, pct, planMoves, repLabels, titleBlock } from './common';
+import { type MoveRow, type Row, cell, header, labelOf, money, notes, pct, planMoves, repLabels, titleBlock } from './common';
 import { type RepImpact, repImpacts } from './numbers';
 import type { SheetDescription } from './sheet';
 import { communicationOrder } from './transition';
@@ -68,7 +68,7 @@ export function describeBriefsSheet(data: TerritoryData, plan: Plan, generatedAt
     header(['Order', 'Rep', 'Brief']),
   ];
   briefs.forEach((b, i) => rows.push([cell(i + 1), cell(labelOf(labels, b.repId), { bold: true }), cell(b.text, { wrap: true })]));
-  if (briefs.length === 0) rows.push(note('No rep is affected by this scenario.'));
+  if (briefs.length === 0) rows.push(...notes('No rep is affected by this scenario.'));
   return {
     name: 'Rep Briefs',
     role: 'rep-briefs',

@@ -65,6 +65,23 @@ export function note(text: string): Row {
   return [cell(text, { italic: true, fontColor: '595959' })];
 }
 
+/** Characters per note line: about the width of the tables, so a note never widens the printed page. */
+export const NOTE_WIDTH = 100;
+
+/** A note word-wrapped into rows of at most NOTE_WIDTH characters (a long word stays whole). */
+export function notes(text: string): Row[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > NOTE_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map(note);
+}
+
 /** Text escaped as an Excel string literal. */
 export function excelString(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

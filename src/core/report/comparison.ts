@@ -3,7 +3,7 @@
  * formulas over it (with their computed values stored), and a column chart of moves by disruption.
  */
 import type { DisruptionLevel, Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, excelString, fcell, header, note, planMoves, recommendedPlan, titleBlock } from './common';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, planMoves, recommendedPlan, titleBlock } from './common';
 import { movesRange } from './moves';
 import { STATS_METHOD } from './numbers';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
@@ -103,9 +103,9 @@ export function describeComparisonSheet(data: TerritoryData, plans: Plan[], move
     rows.push([cell(label, { bold: label === 'Moves' || label === 'Potential spread after' }), ...columns.map((col) => col.get(label) ?? null)]);
   }
   rows.push([]);
-  rows.push(note('Moves, moves by disruption and revenue moved are formulas over each Moves sheet.'));
-  rows.push(note(STATS_METHOD));
-  rows.push(note('Projected attainment: see the method note on Rep Impact.'));
+  rows.push(...notes('Moves, moves by disruption and revenue moved are formulas over each Moves sheet.'));
+  rows.push(...notes(STATS_METHOD));
+  rows.push(...notes('Projected attainment: see the method note on Rep Impact.'));
 
   const lastCol = columnLetter(plans.length + 1);
   const q = quoteSheet(name);

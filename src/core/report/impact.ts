@@ -4,7 +4,7 @@
  * recommended scenario. Totals are SUM formulas.
  */
 import type { Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, fcell, header, money, note, planMoves, repLabels, titleBlock } from './common';
+import { COLORS, FMT, type Row, cell, fcell, header, money, notes, planMoves, repLabels, titleBlock } from './common';
 import { movesRange } from './moves';
 import { repImpacts } from './numbers';
 import { ATTAINMENT_METHOD, QUOTA_METHOD } from '../metrics/quota';
@@ -116,11 +116,11 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
       unassignedPotential += a.potential;
     }
   }
-  if (unassigned > 0) rows.push(note(`Before the plan ${unassigned} account(s) with potential of ${money(unassignedPotential)} had no owner; they are placed in the plan.`));
-  rows.push(note('Fair share = team potential × the rep\'s FTE × ramp share ÷ the sum over reps (departing reps 0). % of fair share = potential ÷ fair share.'));
-  rows.push(note(`Quota: ${QUOTA_METHOD}`));
-  rows.push(note(ATTAINMENT_METHOD));
-  rows.push(note(`Accounts gained and lost are counted over the '${movesSheet}' sheet.`));
+  if (unassigned > 0) rows.push(...notes(`Before the plan ${unassigned} account(s) with potential of ${money(unassignedPotential)} had no owner; they are placed in the plan.`));
+  rows.push(...notes('Fair share = team potential × the rep\'s FTE × ramp share ÷ the sum over reps (departing reps 0). % of fair share = potential ÷ fair share.'));
+  rows.push(...notes(`Quota: ${QUOTA_METHOD}`));
+  rows.push(...notes(ATTAINMENT_METHOD));
+  rows.push(...notes(`Accounts gained and lost are counted over the '${movesSheet}' sheet.`));
   return {
     name: 'Rep Impact',
     role: 'rep-impact',

@@ -49,6 +49,6 @@ export function describeOutputSheets(data: TerritoryData, result: RebalanceResul
     if (hasCoordinates(data)) sheets.push(describeMapSheet(data, rec.plan, at));
     sheets.push(describeBriefsSheet(data, rec.plan, at));
   }
-  // Managers print these: every output sheet prints landscape, one page wide.
-  return sheets.map((s) => ({ ...s, print: { landscape: true, fitToWidth: true } }));
+  // Managers print these: every output sheet prints landscape, one page wide; the comparison on one page.
+  return sheets.map((s) => ({ ...s, print: { landscape: true, fitToWidth: true, onePage: s.role === 'scenario-comparison' } }));
 }

@@ -77,8 +77,8 @@ export interface SheetDescription {
   /** Merged ranges, A1 notation. */
   merges?: string[];
   tabColor?: string;
-  /** Page setup for printing: orientation, and scaling to one page wide (as many pages tall as needed). */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /** Page setup for printing: orientation, scaling to one page wide (as many pages tall as needed), or to one page in all. */
+  print?: { landscape: boolean; fitToWidth: boolean; onePage?: boolean };
 }
 
 /** Column number (1-based) to letters: 1 -> A, 27 -> AA. */

@@ -4,7 +4,7 @@
  * blank Actual cells and a native formula that flags an actual more than 15% under projection.
  */
 import type { Plan, Segment, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, excelString, fcell, header, note, pct, planMoves, repLabels, titleBlock, transitionWindow } from './common';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, pct, planMoves, repLabels, titleBlock, transitionWindow } from './common';
 import { movesRange } from './moves';
 import { type RepImpact, repImpacts } from './numbers';
 import type { ConditionalFormat, SheetDescription } from './sheet';
@@ -113,8 +113,8 @@ export function describeTransitionSheet(data: TerritoryData, plan: Plan, movesSh
   }
   const lastCheck = rows.length;
   rows.push([]);
-  rows.push(note('Annual run-rate = trailing-12-month closed-won revenue of the accounts the rep owns after the move; projected to date = run-rate × day ÷ 365.'));
-  rows.push(note(`Status shows ALARM when the actual is more than ${Math.round(s.underProjectionAlarm * 100)}% under projection (seed 001: debug fast, usually a single misjudged account move).`));
+  rows.push(...notes('Annual run-rate = trailing-12-month closed-won revenue of the accounts the rep owns after the move; projected to date = run-rate × day ÷ 365.'));
+  rows.push(...notes(`Status shows ALARM when the actual is more than ${Math.round(s.underProjectionAlarm * 100)}% under projection (seed 001: debug fast, usually a single misjudged account move).`));
   const cfs: ConditionalFormat[] =
     lastCheck >= firstCheck
       ? [

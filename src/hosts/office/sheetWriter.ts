@@ -147,7 +147,7 @@ export async function writeSheetLayout(ws: Excel.Worksheet, sheet: SheetDescript
   if (sheet.print && env.supports('1.9')) {
     await env.batcher.reserve(0, 2 * COMMAND_BYTES);
     ws.pageLayout.orientation = (sheet.print.landscape ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
-    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: sheet.print.onePage ? 1 : 0 };
   }
 }
 

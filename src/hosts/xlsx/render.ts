@@ -101,7 +101,7 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: SheetDescription): v
   });
   if (sheet.print) {
     ws.pageSetup.orientation = sheet.print.landscape ? 'landscape' : 'portrait';
-    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    if (sheet.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: sheet.print.onePage ? 1 : 0 });
   }
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];

@@ -53,6 +53,10 @@ describe('describeOutputSheets', () => {
     expect(names[names.length - 1]).toBe('Rep Briefs');
   });
 
+  it('prints every sheet landscape one page wide, and the comparison on a single page', () => {
+    for (const s of sheets) expect({ sheet: s.name, print: s.print }).toEqual({ sheet: s.name, print: { landscape: true, fitToWidth: true, onePage: s.name === 'Scenario Comparison' } });
+  });
+
   it('gives every sheet a title, the generated line, widths and frozen header rows', () => {
     for (const s of sheets) {
       expect(typeof s.rows[0][0]?.value).toBe('string');

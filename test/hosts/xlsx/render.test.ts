@@ -72,13 +72,13 @@ describe('renderSheets + saveWorkbookBuffer', () => {
   });
 
   it('prints landscape one page wide when described, and can open the workbook on the first sheet written', async () => {
-    const printed = sheets.map((sh, i) => (i === 1 ? { ...sh, print: { landscape: true, fitToWidth: true } } : sh));
+    const printed = sheets.map((sh, i) => (i === 1 ? { ...sh, print: { landscape: true, fitToWidth: true } } : { ...sh, print: { landscape: false, fitToWidth: true, onePage: true } }));
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Accounts').getCell('A1').value = 'user data';
     const saved = await saveWorkbookBuffer(wb, printed, undefined, { activateFirst: true });
     const back = await reopen(saved.buffer);
     expect(back.getWorksheet(SUMMARY)!.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(back.getWorksheet(DATA)!.pageSetup.fitToPage).toBeFalsy();
+    expect(back.getWorksheet(DATA)!.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
     // Tabs: Accounts (user), then DATA, SUMMARY: the workbook opens on DATA, the first sheet written.
     expect((back.views[0] as { activeTab?: number }).activeTab).toBe(1);
   });
