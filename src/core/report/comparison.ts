@@ -4,7 +4,7 @@
  */
 import type { DisruptionLevel, Plan, TerritoryData } from '../model';
 import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, planMoves, recommendedPlan, titleBlock } from './common';
-import { movesRange } from './moves';
+import { MOVE_TYPE, movesRange } from './moves';
 import { STATS_METHOD } from './numbers';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
@@ -50,7 +50,6 @@ function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col
   const n = moves.length;
   const stats = plan.metrics;
   const c = columnLetter(col);
-  const byLevel = (l: DisruptionLevel) => moves.filter((m) => m.disruption === l).length;
   const w = data.settings.disruptionWeights;
   let revenue = 0;
   for (const m of moves) revenue += m.account.revenueTTM;
@@ -58,12 +57,15 @@ function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col
   const out = new Map<ComparisonRow, SheetCell>();
   out.set('Scenario type', cell(plan.scenario.kind, { align: 'right' }));
   out.set('Balance band', cell(plan.scenario.band, { numFmt: '"±"0%' }));
-  out.set('Moves', fcell(`COUNTA(${movesRange(movesSheet, 'Account ID', n)})-1`, n, { numFmt: FMT.int, bold: true }));
+  const typeRange = movesRange(movesSheet, 'Type', n);
+  const relationshipMoves = moves.filter((m) => !m.placement);
+  const byLevel = (l: DisruptionLevel) => relationshipMoves.filter((m) => m.disruption === l).length;
+  out.set('Moves', fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.move)})`, relationshipMoves.length, { numFmt: FMT.int, bold: true }));
   const levelRows: Record<DisruptionLevel, ComparisonRow> = { Low: 'Moves - Low disruption', Medium: 'Moves - Medium disruption', High: 'Moves - High disruption' };
   for (const l of LEVELS) {
-    out.set(levelRows[l], fcell(`COUNTIFS(${movesRange(movesSheet, 'Disruption', n)},${excelString(l)})`, byLevel(l), { numFmt: FMT.int }));
+    out.set(levelRows[l], fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.move)},${movesRange(movesSheet, 'Disruption', n)},${excelString(l)})`, byLevel(l), { numFmt: FMT.int }));
   }
-  out.set('Placements (unassigned / departing)', cell(moves.filter((m) => m.placement).length, { numFmt: FMT.int }));
+  out.set('Placements (unassigned / departing)', fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.placement)})`, n - relationshipMoves.length, { numFmt: FMT.int }));
   const r = (label: ComparisonRow) => `${c}${comparisonRow(label)}`;
   out.set(
     'Disruption-weighted cost',

@@ -1,5 +1,6 @@
 /**
- * `Moves - <Scenario>`: one row per account whose owner changes, with the reason, disruption level,
+ * `Moves - <Scenario>`: one row per account whose owner changes (Type: Move, or Placement of an
+ * unassigned or departing rep's account), with the reason, disruption level,
  * the seed-002 handoff and credit rules and the transition window by segment; a total row of SUMs.
  */
 import type { Plan, TerritoryData } from '../model';
@@ -19,7 +20,11 @@ export const MOVES_COLUMNS = [
   'Handoff Rule',
   'Credit Rule',
   'Transition Window',
+  'Type',
 ] as const;
+
+/** The Type column: a relationship that moves, or an account placed because it had no (continuing) owner. */
+export const MOVE_TYPE = { move: 'Move', placement: 'Placement' } as const;
 
 export type MovesColumn = (typeof MOVES_COLUMNS)[number];
 
@@ -56,6 +61,7 @@ function moveRow(data: TerritoryData, labels: Map<string, string>, m: MoveRow): 
     cell(handoffRule(a, from, m.placement, data.settings), { wrap: true }),
     cell(creditRule(a, data.settings), { wrap: true }),
     cell(transitionWindow(a.segment, data.settings)),
+    cell(m.placement ? MOVE_TYPE.placement : MOVE_TYPE.move),
   ];
 }
 
@@ -94,7 +100,7 @@ export function describeMovesSheet(data: TerritoryData, plan: Plan, sheetName: s
     name: sheetName,
     role: `moves:${sheetName.replace(/^Moves - /, '')}`,
     rows,
-    columnWidths: [14, 28, 18, 18, 60, 11, 14, 14, 10, 48, 40, 24],
+    columnWidths: [14, 28, 18, 18, 60, 11, 14, 14, 10, 48, 40, 24, 11],
     freeze: { rows: MOVES_HEADER_ROW, cols: 1 },
     conditionalFormats: n === 0 ? [] : [{ range: `A${first}:${columnLetter(MOVES_COLUMNS.length)}${last}`, formula: `$${dis}${first}="High"`, fill: COLORS.high, bold: true }],
   };

@@ -6,7 +6,7 @@
  */
 import type { RebalanceResult, ScenarioKind, TerritoryData } from '../model';
 import { formatProblem } from '../model';
-import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, planMoves, recommendedPlan, titleBlock } from './common';
+import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, recommendedPlan, titleBlock } from './common';
 import { type ComparisonRow, comparisonRow } from './comparison';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
@@ -64,13 +64,12 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   plans.forEach((p, i) => {
     const col = columnLetter(i + 2);
     const ref = (r: ComparisonRow) => `${q}!${col}${comparisonRow(r)}`;
-    const moves = planMoves(data, p);
     const stats = p.metrics;
     rows.push([
       cell(`Option ${String.fromCharCode(65 + i)}`, { bold: true }),
       cell(p.scenario.name),
-      fcell(ref('Moves'), moves.length, { numFmt: '#,##0' }),
-      fcell(ref('Moves - High disruption'), moves.filter((m) => m.disruption === 'High').length, { numFmt: '#,##0' }),
+      fcell(ref('Moves'), stats.moves, { numFmt: '#,##0' }),
+      fcell(ref('Moves - High disruption'), stats.movesByDisruption.High, { numFmt: '#,##0' }),
       fcell(ref('Potential spread after'), stats.potentialSpreadAfter, { numFmt: '0.0%' }),
       fcell(ref('Band met'), p.check.bandMet ? 'Yes' : 'No'),
       cell(p.scenario.kind === 'Custom' ? `${OPTION_TEXT.Custom} Balances ${p.scenario.balanceOn} within ±${Math.round(p.scenario.band * 100)}%.` : OPTION_TEXT[p.scenario.kind]),
@@ -80,10 +79,9 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   rows.push([]);
   rows.push([label('Trade-offs'), cell('Fairness versus speed of realignment: each extra move costs relationships and transition time; each point of spread left is unfairness that stays.')]);
   for (const p of plans) {
-    const moves = planMoves(data, p);
     const stats = p.metrics;
-    const high = moves.filter((m) => m.disruption === 'High').length;
-    rows.push([cell(p.scenario.name), cell(`${moves.length} moves (${high} high disruption) take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; band ${p.check.bandMet ? 'met' : `not met (tightest ±${pct(p.tightestBand)})`}.`)]);
+    const high = stats.movesByDisruption.High;
+    rows.push([cell(p.scenario.name), cell(`${stats.moves} moves (${high} high disruption) and ${stats.placements} placements take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; band ${p.check.bandMet ? 'met' : `not met (tightest ±${pct(p.tightestBand)})`}.`)]);
   }
   rows.push([]);
   const recIndex = rec ? plans.indexOf(rec.plan) : -1;

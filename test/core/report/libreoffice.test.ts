@@ -67,7 +67,7 @@ describe('LibreOffice recalculation', () => {
         );
       }
       expect(differences).toEqual([]);
-      expect(compared).toBe(118);
+      expect(compared).toBe(122);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -49,7 +49,7 @@ describe('describeOutputSheets', () => {
     expect(names).not.toContain('Territory Map');
     expect(names).toContain("Moves - Bob's East West growth");
     expect(evaluateSheets(described).filter((c) => !c.ok)).toEqual([]);
-    expect(byName(described, 'Scenario Comparison').rows[6][4]?.formula).toMatch(/^COUNTA\('Moves - Bob''s East West growth'!\$A\$4:\$A\$\d+\)-1$/);
+    expect(byName(described, 'Scenario Comparison').rows[6][4]?.formula).toMatch(/^COUNTIFS\('Moves - Bob''s East West growth'!\$M\$4:\$M\$\d+,"Move"\)$/);
     expect(names[names.length - 1]).toBe('Rep Briefs');
   });
 
@@ -72,8 +72,8 @@ describe('describeOutputSheets', () => {
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     const perSheet = new Map<string, number>();
     for (const c of checks) perSheet.set(c.sheet, (perSheet.get(c.sheet) ?? 0) + 1);
-    // Comparison: 4 scenarios × (moves + 3 levels + cost + revenue) = 24.
-    expect(perSheet.get('Scenario Comparison')).toBe(24);
+    // Comparison: 4 scenarios × (moves + 3 levels + placements + cost + revenue) = 28.
+    expect(perSheet.get('Scenario Comparison')).toBe(28);
     // Moves: count, potential and revenue totals.
     expect(perSheet.get('Moves - Minimal')).toBe(3);
     // Rep Impact: 4 reps × 5 + Alice's and Ben's projected attainment + 14 totals.
@@ -101,7 +101,7 @@ describe('describeOutputSheets', () => {
   it('describes the Minimal moves with rules, totals and the High highlight', () => {
     const moves = byName(sheets, 'Moves - Minimal');
     expect(moves.rows[3].map((c) => c?.value)).toEqual([
-      'Account ID', 'Account Name', 'From', 'To', 'Reason', 'Disruption', 'Potential', 'Revenue TTM', 'Max Stage', 'Handoff Rule', 'Credit Rule', 'Transition Window',
+      'Account ID', 'Account Name', 'From', 'To', 'Reason', 'Disruption', 'Potential', 'Revenue TTM', 'Max Stage', 'Handoff Rule', 'Credit Rule', 'Transition Window', 'Type',
     ]);
     expect(moves.freeze).toEqual({ rows: 4, cols: 1 });
     const data = moves.rows.slice(4, 13);
@@ -113,7 +113,7 @@ describe('describeOutputSheets', () => {
     expect(total[0]?.value).toBe('Total');
     expect(total[6]?.formula).toBe('SUM($G$4:$G$13)');
     expect(total[7]?.numFmt).toBe('$#,##0');
-    expect(moves.conditionalFormats).toEqual([expect.objectContaining({ range: 'A5:L13', formula: '$F5="High"' })]);
+    expect(moves.conditionalFormats).toEqual([expect.objectContaining({ range: 'A5:M13', formula: '$F5="High"' })]);
   });
 
   it('charts moves by disruption level per scenario on Scenario Comparison', () => {
@@ -158,7 +158,7 @@ describe('describeOutputSheets', () => {
     expect(moves.rows[5][1]).toEqual(expect.objectContaining({ formula: 'COUNTA($A$4:$A$4)-1', value: 0 }));
     expect(moves.conditionalFormats).toEqual([]);
     const comparison = byName(nothing, 'Scenario Comparison');
-    expect(comparison.rows[6][1]).toEqual(expect.objectContaining({ formula: "COUNTA('Moves - Minimal'!$A$4:$A$4)-1", value: 0 }));
+    expect(comparison.rows[6][1]).toEqual(expect.objectContaining({ formula: 'COUNTIFS(\'Moves - Minimal\'!$M$4:$M$4,"Move")', value: 0 }));
     expect(byName(nothing, 'Rep Briefs').rows[4][0]?.value).toBe('No rep is affected by this scenario.');
   });
 

@@ -32,10 +32,10 @@ describe('Rebalance Summary', () => {
       ['Option C', 'Redesign'],
       ['Option D', 'Growth-weighted potential, East region'],
     ]);
-    expect(summary.rows[a][2]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!B7", value: 9 }));
+    expect(summary.rows[a][2]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!B7", value: 4 }));
     expect(summary.rows[a + 3][5]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!E23", value: 'No' }));
     expect(summary.rows[find('Recommendation')][1]?.value).toBe('Option A: Minimal. Minimal meets the band with the fewest disruption-weighted moves.');
-    expect(summary.rows[find('Minimal')][1]?.value).toBe('9 moves (0 high disruption) take the potential spread from 48% to 2%; band met.');
+    expect(summary.rows[find('Minimal')][1]?.value).toBe('4 moves (0 high disruption) and 5 placements take the potential spread from 48% to 2%; band met.');
   });
 
   it('leaves owner and review date blank and highlighted, lists review triggers, problems and notes', () => {
