@@ -4,6 +4,7 @@
  * and current owners skewed so territories start out of balance.
  */
 import { DEFAULT_SETTINGS, type Account, type Rep, type Segment, type Settings, type TerritoryData } from '../src/core/model';
+import { mulberry32 } from '../src/core/sample/random';
 
 const METROS: [string, number, number, number][] = [
   ['New York', 40.71, -74.01, 20],
@@ -30,17 +31,8 @@ const METROS: [string, number, number, number][] = [
 
 const REGION_OF_LON = (lon: number) => (lon < -104 ? 'West' : lon < -87 ? 'Central' : 'East');
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the sample generator uses (mulberry32). */
+export const prng = mulberry32;
 
 function normal(rand: () => number): number {
   const u = Math.max(1e-12, rand());
