@@ -1,5 +1,6 @@
 /**
  * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 /**
  * The App with a fake WorkbookHost (serving a seeded sample workbook as sheet values and
