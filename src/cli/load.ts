@@ -5,34 +5,41 @@
 import { promises as fs } from 'node:fs';
 import { formatProblem, type Problem, type TerritoryData } from '../core/model';
 import { readWorkbookSheets } from '../core/read/index';
-import { readWorkbookFile } from '../hosts/xlsx/read';
+import { sheetValuesOf } from '../hosts/xlsx/read';
+import { loadWorkbookFile, type LoadedWorkbook } from '../hosts/xlsx/write';
 import type { Terminal } from './terminal';
 
 /** Warnings and notes beyond this many are counted, not listed (the JSON report has them all). */
 const MAX_LISTED = 25;
 
-export async function loadTerritory(inPath: string, io: Terminal): Promise<TerritoryData | null> {
+/** The model and the workbook it was read from (so the writer need not parse the file again). */
+export interface LoadedTerritory {
+  data: TerritoryData;
+  loaded: LoadedWorkbook;
+}
+
+export async function loadTerritory(inPath: string, io: Terminal): Promise<LoadedTerritory | null> {
   try {
     await fs.access(inPath);
   } catch {
     io.err(`${inPath}: file not found`);
     return null;
   }
-  let sheets;
+  let loaded: LoadedWorkbook;
   try {
-    sheets = (await readWorkbookFile(inPath)).sheets;
+    loaded = await loadWorkbookFile(inPath);
   } catch (e) {
     io.err(`${inPath}: not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`);
     return null;
   }
-  const data = readWorkbookSheets(sheets);
+  const data = readWorkbookSheets(sheetValuesOf(loaded.workbook));
   const blocking = stoppingErrors(data);
   printProblems(data.problems, io);
   if (blocking.length > 0) {
     io.err(`Stopped: ${blocking.length === 1 ? 'the input has an error' : `the input has ${blocking.length} errors`} that must be fixed first.`);
     return null;
   }
-  return data;
+  return { data, loaded };
 }
 
 /**

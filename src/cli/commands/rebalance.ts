@@ -30,8 +30,9 @@ export interface RebalanceArgs {
 
 /** Runs the whole rebalance; returns null after printing why when the input stops it. */
 export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<RebalanceRun | null> {
-  const data = await loadTerritory(args.inPath, io);
-  if (!data) return null;
+  const input = await loadTerritory(args.inPath, io);
+  if (!input) return null;
+  const { data } = input;
   const started = Date.now();
   const timeLimitMs = args.timeLimitSeconds === undefined ? undefined : args.timeLimitSeconds * 1000;
   io.progress(`Auditing ${data.accounts.length} accounts and ${data.reps.length} reps...`);
@@ -41,7 +42,7 @@ export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<R
 
   io.progress(`Writing ${path.basename(args.outPath)}...`);
   const sheets = describeOutputSheets(data, result, { generatedAt });
-  const written = await writeOutputWorkbook(args.inPath, args.outPath, sheets);
+  const written = await writeOutputWorkbook(args.inPath, args.outPath, sheets, input.loaded);
   io.endProgress();
   if (!written.ok) {
     io.err(`error: ${formatProblem(written.problem)}`);
