@@ -14,7 +14,7 @@
  * projected bookings ÷ recalibrated quota; team bookings and team quota are both conserved.
  */
 import type { Account, TerritoryData } from '../model';
-import { mean } from './basics';
+import { trailingAttainment } from './attainment';
 
 export interface QuotaChange {
   repId: string;
@@ -57,7 +57,10 @@ export function recalibrateQuotas(data: TerritoryData, owners: readonly (string 
 /** Trailing bookings per rep id: mean attainment × quota, for reps with both. */
 function trailingBookings(data: TerritoryData): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of data.reps) if (r.attainment.length > 0 && r.quota !== null) out.set(r.id, mean(r.attainment.slice(-4)) * r.quota);
+  for (const r of data.reps) {
+    const att = trailingAttainment(r.attainment);
+    if (att !== null && r.quota !== null) out.set(r.id, att * r.quota);
+  }
   return out;
 }
 
@@ -90,10 +93,6 @@ export function accountBookings(data: TerritoryData): number[] {
   return carried.map((b, i) => b ?? data.accounts[i].revenueTTM * perRevenue);
 }
 
-/**
- * Projected attainment per rep (aligned with data.reps) for an owners array: null for departing
- * reps, reps with no attainment history, and reps whose recalibrated quota is 0.
- */
 /** Projected bookings per rep (aligned with data.reps) for an owners array. */
 export function projectedBookings(data: TerritoryData, owners: readonly (string | null)[]): number[] {
   const carried = accountBookings(data);
@@ -110,7 +109,11 @@ export function projectedBookings(data: TerritoryData, owners: readonly (string 
  * Projected attainment per rep (aligned with data.reps) for an owners array: null for departing
  * reps, reps with no attainment history, and reps whose recalibrated quota is 0.
  */
-export function projectedAttainments(data: TerritoryData, owners: readonly (string | null)[], quotas: QuotaChange[] = recalibrateQuotas(data, owners)): (number | null)[] {
-  const bookings = projectedBookings(data, owners);
-  return data.reps.map((r, k) => (r.status === 'Departing' || r.attainment.length === 0 || quotas[k].after === 0 ? null : bookings[k] / quotas[k].after));
+export function projectedAttainments(
+  data: TerritoryData,
+  owners: readonly (string | null)[],
+  quotas: QuotaChange[] = recalibrateQuotas(data, owners),
+  bookings: number[] = projectedBookings(data, owners),
+): (number | null)[] {
+  return data.reps.map((r, k) => (r.status === 'Departing' || trailingAttainment(r.attainment) === null || quotas[k].after === 0 ? null : bookings[k] / quotas[k].after));
 }

@@ -6,7 +6,8 @@
  * so its projection is attainment × potential after / potential before.
  */
 import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
-import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, effectiveFte, fairShares, mean } from '../metrics/basics';
+import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, effectiveFte, fairShares } from '../metrics/basics';
+import { trailingAttainment } from '../metrics/attainment';
 import { projectedAttainments } from '../metrics/quota';
 
 interface Side {
@@ -78,7 +79,7 @@ export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners
     }
     return vals.length === 0 ? null : (Math.max(...vals) - Math.min(...vals)) * 100;
   };
-  const trailing = (k: number) => (reps[k].attainment.length === 0 ? null : mean(reps[k].attainment.slice(-4)));
+  const trailing = (k: number) => trailingAttainment(reps[k].attainment);
   const afterAttainment = projectedAttainments(data, owners);
   const projected = (k: number) => afterAttainment[k];
   const fte = reps.map((r) => effectiveFte(r, settings));

@@ -4,8 +4,9 @@
  * the optimizer's plan metrics use, so every sheet and the JSON report agree.
  */
 import type { Plan, Rep, TerritoryData } from '../model';
-import { fairShares, mean } from '../metrics/basics';
+import { fairShares } from '../metrics/basics';
 import { planMoves } from './common';
+import { trailingAttainment } from '../metrics/attainment';
 import { projectedAttainments, projectedBookings, recalibrateQuotas } from '../metrics/quota';
 
 export interface TerritorySide {
@@ -68,8 +69,8 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   const after = sides(data, plan.owners);
   const fair = fairShares(data.reps, totalPotential(data), data.settings);
   const quotas = recalibrateQuotas(data, plan.owners);
-  const projected = projectedAttainments(data, plan.owners, quotas);
   const bookings = projectedBookings(data, plan.owners);
+  const projected = projectedAttainments(data, plan.owners, quotas, bookings);
   const gained = new Map<string, number>();
   const lost = new Map<string, number>();
   for (const m of planMoves(data, plan)) {
@@ -79,7 +80,7 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   return data.reps.map((rep, i) => {
     const b = before.get(rep.id) ?? emptySide();
     const a = after.get(rep.id) ?? emptySide();
-    const att = rep.attainment.length > 0 ? mean(rep.attainment) : null;
+    const att = trailingAttainment(rep.attainment);
     const q = quotas[i];
     return {
       rep,

@@ -2,8 +2,8 @@
  * The triggers about customers and markets (seed 001, triggers 4-7): single-customer
  * concentration, ICP shift, M&A activity, a new segment.
  */
-import type { Account, Segment } from '../model';
-import { isContinuing } from '../metrics/territory';
+import type { Segment } from '../model';
+import { booksByRep, isContinuing } from '../metrics/territory';
 import type { AuditContext, Evaluated } from './context';
 import { accountLabel, amount, pct, repLabel } from './format';
 
@@ -11,8 +11,7 @@ import { accountLabel, amount, pct, repLabel } from './format';
 export function concentrationTrigger(ctx: AuditContext): Evaluated {
   const limit = ctx.data.settings.concentrationTrigger;
   const base = { id: 'customer-concentration', name: `Single customer > ${pct(limit, 0)} of a territory` };
-  const owners = new Map<string, Account[]>();
-  for (const a of ctx.data.accounts) if (a.owner !== null) owners.set(a.owner, [...(owners.get(a.owner) ?? []), a]);
+  const owners = booksByRep(ctx.data.reps, ctx.data.accounts, ctx.data.accounts.map((a) => a.owner));
   const cases: { line: string; share: number }[] = [];
   let worst: { line: string; share: number } | null = null;
   for (const rep of ctx.data.reps) {
