@@ -4,7 +4,7 @@
  */
 import highsLoader from 'highs';
 import { optimize } from '../core/optimize/index';
-import type { HighsSolver } from '../core/optimize/api';
+import { adaptHighs, type HighsModule } from '../hosts/highsAdapter';
 import type { ToWorker } from './protocol';
 import { serveOptimizer } from './serve';
 
@@ -39,7 +39,7 @@ serveOptimizer(
     yieldToEvents,
     loadEngine: async () => {
       const highs = await highsLoader({ locateFile: (file: string) => new URL(file, scope.location.href).href });
-      return { highs: highs as unknown as HighsSolver };
+      return { highs: adaptHighs(highs as unknown as HighsModule) };
     },
   },
 );
