@@ -6,9 +6,12 @@
  * - older Excel (ExcelApi 1.4+): a workbook setting `TerritoryRebalancer.sheetRoles` holding
  *   { worksheetId: role }. Worksheet ids survive renames; entries of deleted sheets are dropped on
  *   the next write.
- * Both are read when available, so a workbook marked by either is recognised. A sheet without a
+ * - a workbook written by the CLI or the standalone page: the `_TerritoryRebalancer` record sheet
+ *   (src/core/report/ownership.ts), matched by sheet name.
+ * All are read when available, so a workbook marked by any is recognised. A sheet without a
  * marker is the user's, whatever its name, and is never changed.
  */
+import { OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
 import type { ApiSupport } from './capabilities';
 
 export const ROLE_PROPERTY = 'TerritoryRebalancerRole';
@@ -38,7 +41,7 @@ function safeParse(text: string): unknown {
   }
 }
 
-/** Lists the workbook's sheets with their roles, in two syncs. */
+/** Lists the workbook's sheets with their roles, in two syncs (one when neither custom properties nor a record sheet exist). */
 export async function discoverSheets(context: Excel.RequestContext, supports: ApiSupport): Promise<ExistingSheet[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
@@ -49,10 +52,14 @@ export async function discoverSheets(context: Excel.RequestContext, supports: Ap
   const props = supports('1.12')
     ? worksheets.items.map((ws) => ws.customProperties.getItemOrNullObject(ROLE_PROPERTY).load('value'))
     : null;
-  if (props) await context.sync();
+  const recordSheet = worksheets.items.find((ws) => ws.name === OWNERSHIP_SHEET);
+  const record = recordSheet ? recordSheet.getUsedRangeOrNullObject(true).load('values') : null;
+  if (props || record) await context.sync();
+  const byName = new Map<string, string>();
+  if (record && !record.isNullObject) for (const [role, name] of parseOwnership(record.values)) byName.set(name.toLowerCase(), role);
   return worksheets.items.map((ws, i) => {
     const prop = props?.[i];
-    const role = prop && !prop.isNullObject ? prop.value : (byId[ws.id] ?? null);
+    const role = prop && !prop.isNullObject ? prop.value : (byId[ws.id] ?? byName.get(ws.name.toLowerCase()) ?? null);
     return { name: ws.name, id: ws.id, role, worksheet: ws };
   });
 }

@@ -5,6 +5,7 @@
  * the web also limits response size), several sheets' blocks sharing a sync. Table values are
  * cut from the sheet's values rather than read twice. Empty cells ("" in Office.js) become null.
  */
+import { OWNERSHIP_SHEET } from '../../core/report/ownership';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { DEFAULT_BUDGET } from './batch';
@@ -89,6 +90,8 @@ export async function readSheets(context: Excel.RequestContext, options: ReadOpt
   await context.sync();
   const values = await readBlocks(context, worksheets.items, used, maxCells);
   const sheets: SheetValues[] = worksheets.items.map((ws, i) => ({ name: ws.name, values: values[i] }));
+  // The ownership record of the file hosts is ours, not the user's data.
+  const record = sheets.findIndex((s) => s.name === OWNERSHIP_SHEET);
 
   tables.items.forEach((table, t) => {
     const sheet = sheets.find((s) => s.name === table.worksheet.name);
@@ -99,5 +102,6 @@ export async function readSheets(context: Excel.RequestContext, options: ReadOpt
     );
     (sheet.listObjects ??= []).push({ name: table.name, origin: { row: e.rowIndex + 1, col: e.columnIndex + 1 }, values: tableValues });
   });
+  if (record >= 0) sheets.splice(record, 1);
   return sheets;
 }

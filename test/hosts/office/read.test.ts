@@ -29,6 +29,13 @@ describe('readSheets', () => {
     expect(sheets[2].values).toEqual([]);
   });
 
+  it('leaves out the _TerritoryRebalancer record sheet: it is ours, not data', async () => {
+    const excel = workbook(3);
+    excel.seedSheet('_TerritoryRebalancer', [['Role', 'Sheet'], ['rep-impact', 'Rep Impact']]);
+    const sheets = await readSheets(excel.context);
+    expect(sheets.map((s) => s.name)).toEqual(['Accounts', 'Reps', 'Notes']);
+  });
+
   it('returns the Excel Tables with their 1-based origin and values including the header', async () => {
     const sheets = await readSheets(workbook(20).context);
     const [table] = sheets[0].listObjects ?? [];

@@ -179,6 +179,15 @@ function impactSheet(label: string): SheetDescription {
 }
 
 describe('our sheets and the user\'s sheets', () => {
+  it('recognises the output sheets of a workbook rebalanced by the CLI (its _TerritoryRebalancer record) and replaces them in place', async () => {
+    const excel = new FakeExcel();
+    excel.seedSheet('Rep Impact', [['old run'], [1]]);
+    excel.seedSheet('_TerritoryRebalancer', [['Role', 'Sheet'], ['rep-impact', 'Rep Impact']]);
+    const result = await renderSheets(excel.context, [impactSheet('R1')], { supports: allApis });
+    expect(result).toEqual({ written: ['Rep Impact'], renamed: [] });
+    expect(excel.read('Rep Impact', 'A2:B2')).toEqual([['R1', 1200]]);
+  });
+
   it('never touches a user sheet named "Rep Impact": ours goes to "Rep Impact (2)" and its references follow', async () => {
     const excel = new FakeExcel();
     excel.seedSheet('Rep Impact', [['my notes'], [42]]);
