@@ -4,6 +4,7 @@
  */
 import type { Plan, TerritoryData } from '../model';
 import { type MoveRow, type Row, cell, header, labelOf, money, notes, pct, planMoves, repLabels, titleBlock } from './common';
+import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
 import { type RepImpact, repImpacts } from './numbers';
 import type { SheetDescription } from './sheet';
 import { communicationOrder } from './transition';
@@ -33,12 +34,12 @@ function brief(data: TerritoryData, x: RepImpact, moves: MoveRow[], labels: Map<
   }
   if (out.length > 0) parts.push(`Moving out: ${accountList(out)}.`);
   if (into.length > 0) parts.push(`Moving in: ${accountList(into)}; ask the previous owner for account history before the first call.`);
-  const stage3 = [...out, ...into].filter((m) => m.account.maxStage >= s.handoffStage).length;
-  const early = [...out, ...into].filter((m) => m.account.maxStage >= 1 && m.account.maxStage < s.handoffStage).length;
+  const stage3 = [...out, ...into].filter((m) => isRetainedDeal(m.account, s)).length;
+  const early = [...out, ...into].filter((m) => hasEarlyStageDeals(m.account, s)).length;
   const rules: string[] = [];
   if (early > 0) rules.push(`${early} account(s) with Stage 1-${s.handoffStage - 1} deals transfer now with a warm intro email`);
   if (stage3 > 0) rules.push(`${stage3} Stage ${s.handoffStage}+ deal(s) stay with the original rep through close (${s.handoffDeadlineDays}-day deadline)`);
-  if (rules.length > 0) parts.push(`Handoff: ${rules.join('; ')}; deals closing within ${s.creditSplitWindowDays} days of transfer split ${Math.round((1 - s.creditSplitShare) * 100)}/${Math.round(s.creditSplitShare * 100)}.`);
+  if (rules.length > 0) parts.push(`Handoff: ${rules.join('; ')}; ${creditSplitText(s)}.`);
   if (x.rep.status !== 'Departing') parts.push(`Checkpoints at day ${s.checkpointDays.join(', ')} on the Transition Plan.`);
   return parts.join(' ');
 }

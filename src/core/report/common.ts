@@ -5,6 +5,7 @@
  */
 import type { Account, DisruptionLevel, Move, Plan, Rep, ScenarioKind, Segment, Settings, TerritoryData } from '../model';
 import { asOfDate, disruptionLevel } from '../metrics/basics';
+import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
 import type { CellStyle, CellValue, SheetCell } from './sheet';
 
 export const SHEET_NAMES = {
@@ -220,9 +221,9 @@ export function transitionWindow(segment: Segment | null, settings: Settings): s
 
 export function handoffRule(account: Account, fromLabel: string, placement: boolean, settings: Settings): string {
   const parts: string[] = [];
-  if (account.maxStage >= settings.handoffStage) {
+  if (isRetainedDeal(account, settings)) {
     parts.push(`Stage ${settings.handoffStage}+ opportunity stays with ${fromLabel} through close (deadline ${settings.handoffDeadlineDays} days), then transfers`);
-  } else if (account.maxStage >= 1 || account.openOpps > 0 || account.pipeline > 0) {
+  } else if (hasEarlyStageDeals(account, settings)) {
     parts.push(`Stage 1-${settings.handoffStage - 1} opportunities transfer now with a warm intro email from ${fromLabel}`);
   }
   if (account.renewal) parts.push('Renewal transfers with a joint call during the transition');
@@ -233,10 +234,9 @@ export function handoffRule(account: Account, fromLabel: string, placement: bool
 }
 
 export function creditRule(account: Account, settings: Settings): string {
-  const share = Math.round(settings.creditSplitShare * 100);
-  const split = `${100 - share}/${share} split for deals closing within ${settings.creditSplitWindowDays} days of transfer`;
-  if (account.maxStage >= settings.handoffStage) return `Original rep keeps credit for Stage ${settings.handoffStage}+ deals closed by the deadline; ${split}`;
-  if (account.maxStage >= 1 || account.openOpps > 0 || account.pipeline > 0 || account.renewal) return split;
+  const split = creditSplitText(settings);
+  if (isRetainedDeal(account, settings)) return `Original rep keeps credit for Stage ${settings.handoffStage}+ deals closed by the deadline; ${split}`;
+  if (hasEarlyStageDeals(account, settings) || account.renewal) return split;
   return 'No open deals: full credit to the new owner';
 }
 
