@@ -3,9 +3,8 @@
  * cannot reach enough accounts, missing capacity, a region out of balance), and the tightest band
  * the pipeline can reach (bisection on the band with repair + local search).
  */
-import type { ScenarioSpec, TerritoryData } from '../model';
 import { Assignment, type Budget } from './assignment';
-import { buildInstance, type Instance } from './instance';
+import { type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount } from './reasons';
 import { repair } from './repair';
@@ -103,19 +102,19 @@ function regionBlockers(inst: Instance): string[] {
  * smallest band (to 0.5 pt) at which repair succeeds, and the locally improved plan at that band.
  */
 export function tightestBand(
-  data: TerritoryData,
-  scenario: ScenarioSpec,
+  inst: Instance,
   owner: Int32Array,
   worstDeviation: number,
   budget: Budget,
 ): { band: number; owner: Int32Array } {
+  const { scenario } = inst;
   let lo = scenario.band;
   let hi = Math.max(scenario.band, worstDeviation);
   let best = Int32Array.from(owner);
   let bestBand = hi;
   // A starting point that surely repairs: widen until repair succeeds (bounded).
   for (let k = 0; k < 4 && !budget.expired(); k++) {
-    const a = new Assignment(buildInstance(data, scenario, hi), owner);
+    const a = new Assignment(withBand(inst, hi), owner);
     if (repair(a, budget)) {
       best = Int32Array.from(a.owner);
       bestBand = hi;
@@ -126,14 +125,14 @@ export function tightestBand(
   }
   while (hi - lo > 0.005 && !budget.expired()) {
     const mid = (lo + hi) / 2;
-    const a = new Assignment(buildInstance(data, scenario, mid), best);
+    const a = new Assignment(withBand(inst, mid), best);
     if (repair(a, budget)) {
       hi = mid;
       best = Int32Array.from(a.owner);
       bestBand = mid;
     } else lo = mid;
   }
-  const final = new Assignment(buildInstance(data, scenario, bestBand), best);
+  const final = new Assignment(withBand(inst, bestBand), best);
   if (final.totalViolation() <= 1e-12) localSearch(final, budget);
   return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
 }

@@ -137,6 +137,13 @@ export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band:
   };
 }
 
+/** The same instance with another balance band (everything else, candidates and costs included, is shared). */
+export function withBand(inst: Instance, band: number): Instance {
+  let total = 0;
+  for (const v of inst.value) total += v;
+  return { ...inst, band: bandFor(inst.data, total, band) };
+}
+
 /** Position of rep r in account i's candidate list, or -1. */
 export function candidatePos(inst: Instance, i: number, r: number): number {
   const { start, reps } = inst.cand;

@@ -100,7 +100,7 @@ function finishPlan(
   if (!cancelled && !(check.ok && check.bandMet)) {
     blockers = diagnoseBlockers(inst);
     if (result.lpInfeasible) blockers.push('The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.');
-    const tight = tightestBand(data, scenario, owner, check.worstDeviation, budget);
+    const tight = tightestBand(inst, owner, check.worstDeviation, budget);
     owner = tight.owner;
     band = tight.band;
     check = checkPlan(data, scenario, ownerIds(inst, owner));
