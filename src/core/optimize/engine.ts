@@ -8,7 +8,7 @@ import { Assignment, greedyStart, type Budget } from './assignment';
 import type { Instance } from './instance';
 import { localSearch } from './localSearch';
 import { buildLp, solveLp } from './lp';
-import { lpGuidedSearch, neighbourhoodSearch, type LpGuide } from './neighbourhood';
+import { lpGuidedSearch, resolveWholeTeam, type LpGuide } from './neighbourhood';
 import { repair } from './repair';
 
 const NEIGHBOURHOOD_REPS = 8;
@@ -120,10 +120,11 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     await lpGuidedSearch(a, highs, guide, hooks.budget, hooks.secondsLeft, hooks.pause, [0]);
     localSearch(a, hooks.budget);
   }
-  // Rep-group re-solves only when the whole model is one group (small teams): elsewhere they cost more than they gain.
+  // Small teams are re-solved whole as one MIP (on larger teams rep-group re-solves cost more than they gained).
   if (highs && inst.nR <= NEIGHBOURHOOD_REPS && a.totalViolation() <= 1e-12 && !hooks.budget.expired() && hooks.secondsLeft() > 0.1) {
-    hooks.phase('neighbourhood re-solves');
-    await neighbourhoodSearch(a, highs, hooks.budget, hooks.secondsLeft, hooks.pause);
+    hooks.phase('whole-team re-solve');
+    await hooks.pause();
+    resolveWholeTeam(a, highs, hooks.secondsLeft);
     localSearch(a, hooks.budget);
   }
   return {

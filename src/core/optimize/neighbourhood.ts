@@ -1,27 +1,11 @@
 /**
- * Neighbourhood re-solves: free the accounts of a handful of reps that share candidates, keep the
- * rest of the plan fixed, and let the HiGHS MIP reassign them exactly. Accepted only when the
+ * MIP re-solves: free the accounts of a group of reps (or the LP's most promising accounts), keep
+ * the rest of the plan fixed, and let the HiGHS MIP reassign them exactly. Accepted only when the
  * result is no less feasible and strictly cheaper.
  */
 import type { HighsSolver } from './api';
 import type { Assignment, Budget } from './assignment';
 import { buildLp, solveLp } from './lp';
-
-/** The reps most tied to `seed` by accounts that could move between them, seed first. */
-function groupAround(a: Assignment, seed: number, size: number): number[] {
-  const { nR, cand } = a.inst;
-  const ties = new Float64Array(nR);
-  const count = (i: number) => {
-    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) ties[cand.reps[p]] += 1;
-  };
-  for (const i of a.members[seed]) if (a.movable[i]) count(i);
-  for (const i of a.reachers[seed]) count(i);
-  ties[seed] = -1;
-  const others: number[] = [];
-  for (let r = 0; r < nR; r++) if (ties[r] > 0 && a.inst.eligible[r]) others.push(r);
-  others.sort((x, y) => ties[y] - ties[x] || x - y);
-  return [seed, ...others.slice(0, size - 1)];
-}
 
 /** Branch-and-bound nodes per re-solve: work, not time, bounds each MIP so runs are repeatable. */
 export const MIP_NODES = 50;
@@ -132,46 +116,9 @@ export async function lpGuidedSearch(
   return improvements;
 }
 
-/**
- * Sweeps groups of `size` reps around each seed rep (the costliest territories first) until a
- * sweep finds nothing or the budget runs out. A model small enough is solved whole.
- */
-const MAX_GROUPS_PER_SWEEP = 16;
-
-export async function neighbourhoodSearch(
-  a: Assignment,
-  highs: HighsSolver,
-  budget: Budget,
-  secondsLeft: () => number,
-  pause: () => Promise<void> = async () => undefined,
-  size = 8,
-): Promise<number> {
-  const { nR } = a.inst;
-  let improvements = 0;
+/** A team small enough is re-solved whole: every account of every continuing rep is freed at once. */
+export function resolveWholeTeam(a: Assignment, highs: HighsSolver, secondsLeft: () => number): boolean {
   const eligible: number[] = [];
-  for (let r = 0; r < nR; r++) if (a.inst.eligible[r]) eligible.push(r);
-  if (eligible.length <= size) {
-    if (resolveGroup(a, highs, eligible, secondsLeft(), 25 * MIP_NODES)) improvements++;
-    return improvements;
-  }
-  for (let sweep = 0; sweep < 2; sweep++) {
-    const excess = new Float64Array(nR);
-    for (let i = 0; i < a.inst.nA; i++) {
-      const cand = a.inst.cand;
-      let min = Infinity;
-      for (let p = cand.start[i]; p < cand.start[i + 1]; p++) min = Math.min(min, a.inst.cost[p]);
-      excess[a.owner[i]] += a.costAt(i, a.owner[i]) - min;
-    }
-    const seeds = eligible.filter((r) => excess[r] > 1e-9).sort((x, y) => excess[y] - excess[x] || x - y);
-    let found = 0;
-    for (const seed of seeds.slice(0, MAX_GROUPS_PER_SWEEP)) {
-      await pause();
-      if (budget.expired() || secondsLeft() < 0.05) return improvements;
-      const group = groupAround(a, seed, size);
-      if (resolveGroup(a, highs, group, secondsLeft())) found++;
-    }
-    improvements += found;
-    if (found === 0) break;
-  }
-  return improvements;
+  for (let r = 0; r < a.inst.nR; r++) if (a.inst.eligible[r]) eligible.push(r);
+  return resolveGroup(a, highs, eligible, secondsLeft(), 25 * MIP_NODES);
 }
