@@ -28,6 +28,11 @@ export const MOVE_TYPE = { move: 'Move', placement: 'Placement' } as const;
 
 export type MovesColumn = (typeof MOVES_COLUMNS)[number];
 
+/** The role of a scenario's Moves sheet: keyed on the scenario's name, whatever name the sheet had to take. */
+export function movesRole(scenarioName: string): string {
+  return `moves:${scenarioName}`;
+}
+
 /** 1-based sheet row of the column headers; data starts on the next row. */
 export const MOVES_HEADER_ROW = 4;
 
@@ -98,7 +103,7 @@ export function describeMovesSheet(data: TerritoryData, plan: Plan, sheetName: s
   const dis = movesColumnLetter('Disruption');
   return {
     name: sheetName,
-    role: `moves:${sheetName.replace(/^Moves - /, '')}`,
+    role: movesRole(plan.scenario.name),
     rows,
     columnWidths: [14, 28, 18, 18, 60, 11, 14, 14, 10, 48, 40, 24, 11],
     freeze: { rows: MOVES_HEADER_ROW, cols: 1 },

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, parseMovesSheet, planApply, planUndo, type HistoryRow, type MovesRead, type OwnerCell } from '../../core/apply';
 import type { Problem, RawCell, Rep, TerritoryData } from '../../core/model';
 import { readWorkbookSheets } from '../../core/read/index';
+import { movesRole } from '../../core/report/moves';
 import { readOwnedSheets } from './ownership';
 import { rawValue, sheetValuesOf, worksheetValues } from './read';
 import { saveWorkbookBuffer } from './save';
@@ -121,7 +122,7 @@ export function readHistory(workbook: ExcelJS.Workbook): { history: HistoryRow[]
 
 /** The scenario's Moves sheet (found through the ownership record, else by its name), parsed. */
 export function readMovesSheet(workbook: ExcelJS.Workbook, scenarioName: string, reps: Rep[]): MovesRead & { sheet: string } {
-  const wanted = readOwnedSheets(workbook).get(`moves:${scenarioName}`) ?? `Moves - ${scenarioName}`;
+  const wanted = readOwnedSheets(workbook).get(movesRole(scenarioName)) ?? `Moves - ${scenarioName}`;
   const ws = workbook.getWorksheet(wanted) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase().slice(0, 31));
   if (!ws) {
     const scenarios = workbook.worksheets.filter((w) => w.name.startsWith('Moves - ')).map((w) => w.name.slice('Moves - '.length));

@@ -1,3 +1,4 @@
+import { movesRole } from '../../../src/core/report/moves';
 import { describeOutputSheets, evaluateSheets, type SheetDescription } from '../../../src/core/report';
 import { planFrom, seededData, seededResult } from './fixture';
 
@@ -48,6 +49,9 @@ describe('describeOutputSheets', () => {
     const names = described.map((s) => s.name);
     expect(names).not.toContain('Territory Map');
     expect(names).toContain("Moves - Bob's East West growth");
+    // the role keeps the scenario's own name, so `apply --scenario` finds the sheet whatever name it took
+    expect(byName(described, "Moves - Bob's East West growth").role).toBe(movesRole("Bob's East/West: growth? [v2]"));
+    expect(movesRole('Minimal')).toBe('moves:Minimal');
     expect(evaluateSheets(described).filter((c) => !c.ok)).toEqual([]);
     expect(byName(described, 'Scenario Comparison').rows[6][4]?.formula).toMatch(/^COUNTIFS\('Moves - Bob''s East West growth'!\$M\$4:\$M\$\d+,"Move"\)$/);
     expect(names[names.length - 1]).toBe('Rep Briefs');
