@@ -48,6 +48,8 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
   const idleMs = clientOptions.idleMs ?? 10000;
   let worker: WorkerLike | null = null;
   let running: Running | null = null;
+  /** Bumped by terminate(): queued calls of an older generation reject instead of starting a worker. */
+  let generation = 0;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
   let pending = 0;
@@ -129,6 +131,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
       const { signal } = options;
       if (signal?.aborted) return Promise.reject(abortError());
       pending++;
+      const queuedIn = generation;
       return new Promise<OptimizeResult>((resolve, reject) => {
         let started = false;
         // Aborted while still waiting in the queue: reject at once, never start.
@@ -140,7 +143,8 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
           started = true;
           signal?.removeEventListener('abort', onQueuedAbort);
           try {
-            if (signal?.aborted) reject(abortError());
+            if (queuedIn !== generation) reject(stoppedError());
+            else if (signal?.aborted) reject(abortError());
             else resolve(await runNow(data, options));
           } catch (e) {
             reject(e instanceof Error ? e : new Error(String(e)));
@@ -152,6 +156,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
       });
     },
     terminate() {
+      generation++;
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
       const w = worker;
@@ -159,10 +164,14 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
       w?.terminate();
       const r = running;
       running = null;
-      r?.reject(new Error('The optimizer worker was stopped'));
+      r?.reject(stoppedError());
     },
     get hasWorker() {
       return worker !== null;
     },
   };
+}
+
+function stoppedError(): Error {
+  return new Error('The optimizer worker was stopped');
 }

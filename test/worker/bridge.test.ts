@@ -26,6 +26,31 @@ describe('optimizer bridge with a scripted worker', () => {
     client.terminate();
   });
 
+  it('terminate rejects the running call and every queued one, and starts no new worker for them', async () => {
+    const worker = new ScriptedWorker();
+    const spawn = jest.fn(() => worker);
+    const client = createOptimizerClient(spawn, { idleMs: 60000 });
+    const first = client.run(emptyData());
+    const second = client.run(emptyData());
+    const third = client.run(emptyData());
+    await flush();
+    expect(worker.runs()).toEqual([1]);
+    client.terminate();
+    await expect(first).rejects.toThrow('The optimizer worker was stopped');
+    await expect(second).rejects.toThrow('The optimizer worker was stopped');
+    await expect(third).rejects.toThrow('The optimizer worker was stopped');
+    expect(worker.terminated).toBe(true);
+    expect(spawn).toHaveBeenCalledTimes(1);
+    expect(client.hasWorker).toBe(false);
+    // the client still works afterwards
+    const later = client.run(emptyData());
+    await flush();
+    expect(spawn).toHaveBeenCalledTimes(2);
+    worker.reply({ type: 'result', id: worker.runs()[1], result: { plans: [], notes: ['after'] } });
+    await expect(later).resolves.toMatchObject({ notes: ['after'] });
+    client.terminate();
+  });
+
   it('forwards progress of the running call only', async () => {
     const worker = new ScriptedWorker();
     const client = createOptimizerClient(() => worker, { idleMs: 60000 });
