@@ -3,7 +3,7 @@
  * one-shot `solve` on LP text, plus `solveArrays` through the persistent API (structured model,
  * MIP start), which is the fast path the optimizer prefers. Pure: loading the module is the host's.
  */
-import type { ArrayModel, ArraySolution, HighsSolver } from '../core/optimize/api';
+import type { ArrayModel, ArraySolution, HighsSolver, LpSession } from '../core/optimize/api';
 
 /** The parts of the `highs` package's persistent API used here (typed loosely; see node_modules/highs/types.d.ts). */
 export interface HighsModule {
@@ -12,9 +12,12 @@ export interface HighsModule {
   createModel(data?: unknown): PersistentModel;
 }
 interface PersistentModel {
+  changeColsCost(selection: { kind: 'range'; from: number; to: number }, costs: Float64Array): unknown;
+  changeRowsBounds(selection: { kind: 'range'; from: number; to: number }, lower: Float64Array, upper: Float64Array): unknown;
   options: { set(values: Record<string, string | number | boolean>): unknown };
   setSolution(s: { colValue: Float64Array }): unknown;
   run(): unknown;
+  zeroAllClocks(): unknown;
   getModelStatus(): number;
   getSolution(): { colValue: Float64Array; colDual: Float64Array };
   getObjectiveValue(): number;
@@ -47,35 +50,65 @@ function finite(a: Float64Array, inf: number): Float64Array {
   return a.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
 }
 
+function createModel(mod: HighsModule, m: ArrayModel): PersistentModel {
+  return mod.createModel({
+    numCols: m.numCols,
+    numRows: m.numRows,
+    colCost: m.colCost,
+    colLower: m.colLower,
+    colUpper: m.colUpper,
+    rowLower: finite(m.rowLower, mod.infinity),
+    rowUpper: finite(m.rowUpper, mod.infinity),
+    matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
+    integrality: m.integer ? new Int32Array(m.numCols).fill(1) : undefined,
+  });
+}
+
+function result(model: PersistentModel, integer: boolean): ArraySolution {
+  const status = STATUS[model.getModelStatus()] ?? 'Unknown';
+  const sol = model.getSolution();
+  const primalStatus = Number(model.info.get('primal_solution_status'));
+  return {
+    status,
+    hasSolution: primalStatus === 2,
+    objective: model.getObjectiveValue(),
+    colValue: sol.colValue,
+    colDual: integer ? null : sol.colDual,
+    iterations: Number(model.info.get('simplex_iteration_count')),
+  };
+}
+
+function openLp(mod: HighsModule, m: ArrayModel): LpSession {
+  const model = createModel(mod, { ...m, integer: false });
+  let disposed = false;
+  return {
+    solve(colCost, rowLower, rowUpper, options = {}) {
+      if (disposed) throw new Error('This LP session has been disposed.');
+      if (m.numCols > 0) model.changeColsCost({ kind: 'range', from: 0, to: m.numCols - 1 }, colCost);
+      if (m.numRows > 0) model.changeRowsBounds({ kind: 'range', from: 0, to: m.numRows - 1 }, finite(rowLower, mod.infinity), finite(rowUpper, mod.infinity));
+      model.options.set(options);
+      model.zeroAllClocks(); // time_limit counts from here, not from the session's first solve
+      model.run();
+      return result(model, false);
+    },
+    dispose() {
+      if (!disposed) model.dispose();
+      disposed = true;
+    },
+  };
+}
+
 export function adaptHighs(mod: HighsModule): HighsSolver {
   return {
+    openLp: (m) => openLp(mod, m),
     solve: (problem, options) => mod.solve(problem, options),
     solveArrays(m: ArrayModel, options = {}, start?: Float64Array): ArraySolution {
-      const model = mod.createModel({
-        numCols: m.numCols,
-        numRows: m.numRows,
-        colCost: m.colCost,
-        colLower: m.colLower,
-        colUpper: m.colUpper,
-        rowLower: finite(m.rowLower, mod.infinity),
-        rowUpper: finite(m.rowUpper, mod.infinity),
-        matrix: { format: 'csc', numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values },
-        integrality: m.integer ? new Int32Array(m.numCols).fill(1) : undefined,
-      });
+      const model = createModel(mod, m);
       try {
         model.options.set(options);
         if (start && m.integer) model.setSolution({ colValue: start });
         model.run();
-        const status = STATUS[model.getModelStatus()] ?? 'Unknown';
-        const sol = model.getSolution();
-        const primalStatus = Number(model.info.get('primal_solution_status'));
-        return {
-          status,
-          hasSolution: primalStatus === 2,
-          objective: model.getObjectiveValue(),
-          colValue: sol.colValue,
-          colDual: m.integer ? null : sol.colDual,
-        };
+        return result(model, m.integer);
       } finally {
         model.dispose();
       }

@@ -42,3 +42,25 @@ describe('adaptHighs', () => {
     expect(sol.colDual).toBeNull();
   });
 });
+
+describe('openLp: one LP kept alive, costs and row bounds changed between solves', () => {
+  it('re-solves after a row bound change (3x + y >= 9: x = 2.8, y = 0.6, objective 3.4) and a cost change (x + 3y: x = 4, objective 4)', async () => {
+    const highs = await loadHighs();
+    const m = model(false);
+    const lp = highs.openLp!(m);
+    try {
+      const first = lp.solve(m.colCost, m.rowLower, m.rowUpper);
+      expect(first.objective).toBeCloseTo(2.8, 9);
+      const tighter = lp.solve(m.colCost, new Float64Array([4, 9]), m.rowUpper);
+      expect(tighter.status).toBe('Optimal');
+      expect(tighter.objective).toBeCloseTo(3.4, 9);
+      expect(Array.from(tighter.colValue)).toEqual([expect.closeTo(2.8, 9), expect.closeTo(0.6, 9)]);
+      const costlyY = lp.solve(new Float64Array([1, 3]), m.rowLower, m.rowUpper);
+      expect(costlyY.objective).toBeCloseTo(4, 9);
+      expect(Array.from(costlyY.colValue)).toEqual([expect.closeTo(4, 9), expect.closeTo(0, 9)]);
+    } finally {
+      lp.dispose();
+    }
+    expect(() => lp.solve(m.colCost, m.rowLower, m.rowUpper)).toThrow(/disposed/);
+  });
+});

@@ -17,6 +17,19 @@ export interface HighsSolver {
    * neighbourhood re-solves start cold.
    */
   solveArrays?(model: ArrayModel, options?: Record<string, string | number | boolean>, start?: Float64Array): ArraySolution;
+  /**
+   * Optional: keeps an LP model alive between solves. Each later solve changes only the costs and the
+   * row bounds and starts from the previous basis, so the scenarios after the first re-use its work
+   * (a band change costs a few hundred dual simplex iterations instead of tens of thousands).
+   */
+  openLp?(model: ArrayModel): LpSession;
+}
+
+/** A persistent LP (see HighsSolver.openLp). Call dispose() when done: the model lives in WebAssembly memory. */
+export interface LpSession {
+  /** Replaces every column cost and every row bound, then solves from the last basis. */
+  solve(colCost: Float64Array, rowLower: Float64Array, rowUpper: Float64Array, options?: Record<string, string | number | boolean>): ArraySolution;
+  dispose(): void;
 }
 
 /** A linear model by columns: min c'x, rowLower <= Ax <= rowUpper, colLower <= x <= colUpper (CSC matrix). */
@@ -45,6 +58,8 @@ export interface ArraySolution {
   colValue: Float64Array;
   /** Reduced costs (LP only), or null. */
   colDual: Float64Array | null;
+  /** Simplex iterations of this solve, when the host reports them. */
+  iterations?: number;
 }
 
 export interface HighsSolution {

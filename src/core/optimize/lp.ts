@@ -4,7 +4,7 @@
  * workload band or capacity. Accounts outside `free` are constants at their given owner. Built as
  * arrays (CSC); written as CPLEX LP text only when the host offers nothing but `solve(text)`.
  */
-import type { ArrayModel, HighsSolver } from './api';
+import type { ArrayModel, ArraySolution, HighsSolution, HighsSolver } from './api';
 import type { Instance } from './instance';
 
 export interface LpOptions {
@@ -25,26 +25,36 @@ export interface LpModel {
   /** Objective constant from the fixed accounts (add to the LP objective). */
   constant: number;
   columns: number;
+  /** Number of assignment rows (rows 0 .. assignRows-1, each Σ x = 1). */
+  assignRows: number;
+  /** Row of each rep's load band and workload band/capacity, -1 when the model has none. */
+  loadRow: Int32Array;
+  workRow: Int32Array;
+  /** Balanced metric and workload of the accounts that are not free, per rep (row bounds are relative to them). */
+  fixedLoad: Float64Array;
+  fixedWork: Float64Array;
+  /** The not-free accounts' owners, to recompute `constant` for another scenario. */
+  fixedOwner: Int32Array;
 }
 
-export function buildLp(inst: Instance, opts: LpOptions): LpModel {
-  const { nA, nR, cand, cost, value, work, pinned } = inst;
+export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolean }): LpModel {
+  const { nA, nR, cand, value, work, pinned } = inst;
   const isFree = (i: number) => (opts.free ? opts.free[i] === 1 : pinned[i] < 0 && cand.start[i + 1] - cand.start[i] > 1);
-  const fixedOwner = (i: number): number => (opts.owner ? opts.owner[i] : pinned[i] >= 0 ? pinned[i] : cand.reps[cand.start[i]]);
+  const ownerOf = (i: number): number => (opts.owner ? opts.owner[i] : pinned[i] >= 0 ? pinned[i] : cand.reps[cand.start[i]]);
   const colAccount: number[] = [];
   const colPos: number[] = [];
   const assignRow: number[] = [];
   const fixedLoad = new Float64Array(nR);
   const fixedWork = new Float64Array(nR);
+  const fixedOwner = new Int32Array(nA).fill(-1);
   const used = new Uint8Array(nR);
-  let constant = 0;
   let rows = 0;
   for (let i = 0; i < nA; i++) {
     if (!isFree(i)) {
-      const r = fixedOwner(i);
+      const r = ownerOf(i);
+      fixedOwner[i] = r;
       fixedLoad[r] += value[i];
       fixedWork[r] += work[i];
-      for (let p = cand.start[i]; p < cand.start[i + 1]; p++) if (cand.reps[p] === r) constant += cost[p];
       continue;
     }
     let any = false;
@@ -59,53 +69,94 @@ export function buildLp(inst: Instance, opts: LpOptions): LpModel {
     }
     if (any) rows++;
   }
-  const rowLower: number[] = new Array(rows).fill(1);
-  const rowUpper: number[] = new Array(rows).fill(1);
+  const assignRows = rows;
   const loadRow = new Int32Array(nR).fill(-1);
   const workRow = new Int32Array(nR).fill(-1);
   for (let r = 0; r < nR; r++) {
     if (!used[r] || !inst.eligible[r]) continue;
-    loadRow[r] = rowLower.length;
-    rowLower.push(inst.band.lo[r] - fixedLoad[r]);
-    rowUpper.push(inst.band.hi[r] - fixedLoad[r]);
-    const wb = inst.workBand;
-    const cap = inst.capacity[r];
-    if (wb || cap < Infinity) {
-      workRow[r] = rowLower.length;
-      rowLower.push(wb ? wb.lo[r] - fixedWork[r] : -Infinity);
-      rowUpper.push(Math.min(wb ? wb.hi[r] : Infinity, cap) - fixedWork[r]);
-    }
+    loadRow[r] = rows++;
+    if (opts.allWorkRows || inst.workBand || inst.capacity[r] < Infinity) workRow[r] = rows++;
   }
   const K = colAccount.length;
   const starts = new Int32Array(K + 1);
   const indices: number[] = [];
   const values: number[] = [];
-  const colCost = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     starts[k] = indices.length;
     const i = colAccount[k];
     const r = cand.reps[colPos[k]];
-    colCost[k] = cost[colPos[k]];
     indices.push(assignRow[k]);
     values.push(1);
     if (loadRow[r] >= 0 && value[i] !== 0) indices.push(loadRow[r]), values.push(value[i]);
     if (workRow[r] >= 0 && work[i] !== 0) indices.push(workRow[r]), values.push(work[i]);
   }
   starts[K] = indices.length;
-  const arrays: ArrayModel = {
-    numCols: K,
-    numRows: rowLower.length,
-    colCost,
-    colLower: new Float64Array(K),
-    colUpper: new Float64Array(K).fill(1),
-    rowLower: Float64Array.from(rowLower),
-    rowUpper: Float64Array.from(rowUpper),
-    starts,
-    indices: Int32Array.from(indices),
-    values: Float64Array.from(values),
-    integer: opts.integer,
+  const model: LpModel = {
+    arrays: {
+      numCols: K,
+      numRows: rows,
+      colCost: new Float64Array(K),
+      colLower: new Float64Array(K),
+      colUpper: new Float64Array(K).fill(1),
+      rowLower: new Float64Array(rows),
+      rowUpper: new Float64Array(rows),
+      starts,
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+      integer: opts.integer,
+    },
+    colAccount: Int32Array.from(colAccount),
+    colPos: Int32Array.from(colPos),
+    constant: 0,
+    columns: K,
+    assignRows,
+    loadRow,
+    workRow,
+    fixedLoad,
+    fixedWork,
+    fixedOwner,
   };
-  return { arrays, colAccount: Int32Array.from(colAccount), colPos: Int32Array.from(colPos), constant, columns: K };
+  const target = scenarioTerms(model, inst);
+  model.arrays.colCost = target.colCost;
+  model.arrays.rowLower = target.rowLower;
+  model.arrays.rowUpper = target.rowUpper;
+  model.constant = target.constant;
+  return model;
+}
+
+/**
+ * The costs, row bounds and objective constant of `inst` on a model built for another scenario with
+ * the same columns and rows (same candidates, locks and balanced metric): what a persistent LP
+ * changes between scenarios.
+ */
+export function scenarioTerms(model: LpModel, inst: Instance): { colCost: Float64Array; rowLower: Float64Array; rowUpper: Float64Array; constant: number } {
+  const { nA, nR, cand, cost } = inst;
+  const colCost = new Float64Array(model.columns);
+  for (let k = 0; k < model.columns; k++) colCost[k] = cost[model.colPos[k]];
+  let constant = 0;
+  for (let i = 0; i < nA; i++) {
+    const r = model.fixedOwner[i];
+    if (r < 0) continue;
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) if (cand.reps[p] === r) constant += cost[p];
+  }
+  const rowLower = new Float64Array(model.arrays.numRows);
+  const rowUpper = new Float64Array(model.arrays.numRows);
+  rowLower.fill(1, 0, model.assignRows);
+  rowUpper.fill(1, 0, model.assignRows);
+  const wb = inst.workBand;
+  for (let r = 0; r < nR; r++) {
+    const lr = model.loadRow[r];
+    if (lr >= 0) {
+      rowLower[lr] = inst.band.lo[r] - model.fixedLoad[r];
+      rowUpper[lr] = inst.band.hi[r] - model.fixedLoad[r];
+    }
+    const wr = model.workRow[r];
+    if (wr >= 0) {
+      rowLower[wr] = wb ? wb.lo[r] - model.fixedWork[r] : -Infinity;
+      rowUpper[wr] = Math.min(wb ? wb.hi[r] : Infinity, inst.capacity[r]) - model.fixedWork[r];
+    }
+  }
+  return { colCost, rowLower, rowUpper, constant };
 }
 
 function fmt(v: number): string {
@@ -163,61 +214,72 @@ export interface LpResult {
   /** True when HiGHS proved the model infeasible. */
   infeasible: boolean;
   optimal: boolean;
+  /** Simplex iterations, when the host reports them. */
+  iterations?: number;
 }
 
-const QUIET = { output_flag: false, log_to_console: false };
+export const QUIET = { output_flag: false, log_to_console: false };
 
 /**
  * Solves with a time limit (a safety net) and, for MIPs, a node limit: the node limit, not the clock,
  * bounds a re-solve, so the same model gives the same answer on any machine.
  */
-export function solveLp(highs: HighsSolver, model: LpModel, timeLimitSeconds: number, start?: Float64Array, mipNodes?: number): LpResult {
-  const options: Record<string, number | boolean> = { ...QUIET, time_limit: Math.max(0.05, timeLimitSeconds) };
+export function solveLp(
+  highs: HighsSolver,
+  model: LpModel,
+  timeLimitSeconds: number,
+  start?: Float64Array,
+  mipNodes?: number,
+  extra: Record<string, string | number | boolean> = {},
+): LpResult {
+  const options: Record<string, string | number | boolean> = { ...QUIET, ...extra, time_limit: Math.max(0.05, timeLimitSeconds) };
   if (model.arrays.integer && mipNodes !== undefined) {
     options.mip_max_nodes = mipNodes;
     // stop proving once within half a Low move: the proof, not the search, is what takes long
     options.mip_abs_gap = 0.5;
   }
-  const K = model.columns;
-  let status: string;
-  let objective: number;
-  let x: Float64Array = new Float64Array(K);
-  let reducedCost: Float64Array = new Float64Array(K);
-  let hasSolution: boolean;
+  let sol: ArraySolution;
   try {
-    if (highs.solveArrays) {
-      const sol = highs.solveArrays(model.arrays, options, start);
-      status = sol.status;
-      objective = sol.objective;
-      hasSolution = sol.hasSolution;
-      x = sol.colValue;
-      if (sol.colDual) reducedCost = sol.colDual;
-    } else {
-      const sol = highs.solve(lpText(model.arrays), options);
-      status = sol.Status;
-      objective = sol.ObjectiveValue;
-      hasSolution = false;
-      for (let k = 0; k < K; k++) {
-        const c = sol.Columns['x' + k];
-        if (c && Number.isFinite(c.Primal)) {
-          x[k] = c.Primal;
-          reducedCost[k] = c.Dual !== undefined && Number.isFinite(c.Dual) ? c.Dual : 0;
-          hasSolution = true;
-        }
-      }
-    }
+    sol = highs.solveArrays ? highs.solveArrays(model.arrays, options, start) : fromText(highs.solve(lpText(model.arrays), options), model.columns);
   } catch (e) {
-    return { status: 'error: ' + (e instanceof Error ? e.message : String(e)), objective: null, x: null, reducedCost: null, infeasible: false, optimal: false };
+    return failed(e);
   }
+  return toLpResult(model, sol);
+}
+
+/** A solution to the `solve(text)` path as an ArraySolution (columns are named x0, x1, ...). */
+function fromText(sol: HighsSolution, K: number): ArraySolution {
+  const x = new Float64Array(K);
+  const reducedCost = new Float64Array(K);
+  let hasSolution = false;
+  for (let k = 0; k < K; k++) {
+    const c = sol.Columns['x' + k];
+    if (c && Number.isFinite(c.Primal)) {
+      x[k] = c.Primal;
+      reducedCost[k] = c.Dual !== undefined && Number.isFinite(c.Dual) ? c.Dual : 0;
+      hasSolution = true;
+    }
+  }
+  return { status: sol.Status, objective: sol.ObjectiveValue, hasSolution, colValue: x, colDual: reducedCost };
+}
+
+function failed(e: unknown): LpResult {
+  return { status: 'error: ' + (e instanceof Error ? e.message : String(e)), objective: null, x: null, reducedCost: null, infeasible: false, optimal: false };
+}
+
+/** What the optimizer may use of a solver's answer: a solution only when the status vouches for it. */
+export function toLpResult(model: LpModel, sol: ArraySolution): LpResult {
+  const { status, objective, hasSolution } = sol;
   const infeasible = status === 'Infeasible';
   const optimal = status === 'Optimal';
   const usable = hasSolution && !infeasible && (optimal || /limit/i.test(status) || (model.arrays.integer && status === 'Unknown'));
   return {
     status,
     objective: usable && Number.isFinite(objective) ? objective + model.constant : null,
-    x: usable ? x : null,
-    reducedCost: usable ? reducedCost : null,
+    x: usable ? sol.colValue : null,
+    reducedCost: usable ? (sol.colDual ?? new Float64Array(model.columns)) : null,
     infeasible,
     optimal,
+    iterations: sol.iterations,
   };
 }
