@@ -1,6 +1,6 @@
 /**
  * Repair: drive the band/capacity violation to zero by the cheapest moves per unit of violation
- * removed, with a two-move chain when no single move helps.
+ * removed, with a two-move chain when no single move helps, and longer ejection chains after that.
  */
 import type { Assignment, Budget } from './assignment';
 
@@ -80,37 +80,140 @@ function bestChain(a: Assignment, r: number, budget: Budget): Step[] | null {
   return best;
 }
 
+/** Label expansions all ejection chains of one repair may use: a work bound, so a band that cannot be met fails fast. */
+const CHAIN_WORK = 4000;
+
 /** Returns true when every rep ends inside its band and capacity. */
 export function repair(a: Assignment, budget: Budget): boolean {
   const nR = a.inst.nR;
   const stuck = new Uint8Array(nR);
+  const work = { expansions: 0 };
   for (;;) {
     if (budget.expired()) return a.totalViolation() <= EPS;
     const order: number[] = [];
     for (let r = 0; r < nR; r++) if (a.violationOf(r) > EPS) order.push(r);
     if (order.length === 0) return true;
     order.sort((x, y) => a.violationOf(y) - a.violationOf(x) || x - y);
-    let applied = false;
+    let moves: Step[] | null = null;
     for (const r of order) {
-      const step = bestSingle(a, r, -1, -EPS);
-      if (step) {
-        a.move(step.i, step.s);
-        applied = true;
+      const single = bestSingle(a, r, -1, -EPS);
+      if (single) {
+        moves = [single];
         break;
       }
     }
-    if (!applied) {
+    // two moves whose first may push another rep out of its band
+    if (!moves)
       for (const r of order) {
         if (stuck[r]) continue;
-        const chain = bestChain(a, r, budget);
-        if (chain) {
-          for (const st of chain) a.move(st.i, st.s);
-          applied = true;
-          break;
-        }
+        moves = bestChain(a, r, budget);
+        if (moves) break;
         stuck[r] = 1;
       }
-    }
-    if (!applied) return false;
+    // longer chains through reps that stay in their bands
+    if (!moves)
+      for (const r of order) {
+        if (budget.expired() || work.expansions >= CHAIN_WORK) break;
+        moves = ejectionChain(a, r, work)?.steps ?? null;
+        if (moves) break;
+      }
+    if (!moves) return false;
+    for (const st of moves) a.move(st.i, st.s);
   }
+}
+
+/** Longest ejection chain tried (moves), and the most labels expanded per chain search (work bound). */
+const PATH_DEPTH = 6;
+const PATH_EXPANSIONS = 400;
+
+interface Label {
+  rep: number;
+  /** The move that brought the chain here (null at the violated rep it starts from). */
+  i: number;
+  from: number;
+  to: number;
+  parent: Label | null;
+  depth: number;
+  cost: number;
+  /** Value and workload entering (push) or leaving (pull) `rep` through the chain so far. */
+  dv: number;
+  dw: number;
+  /** How much the chain lowers the start rep's violation (set by the first move). */
+  gain: number;
+}
+
+/**
+ * An ejection chain for a rep the single and two-move repairs could not fix: when it is over its
+ * band (or capacity) one of its accounts moves to a neighbour, which may pass one of its own on, and
+ * so on until a rep can absorb it; when it is under, the chain pulls accounts in the same way. Every
+ * rep the chain passes through must end no worse than it was. Breadth-first over reps, cheapest label
+ * per rep, bounded by PATH_DEPTH and PATH_EXPANSIONS; returns the moves, first move first.
+ */
+export function ejectionChain(a: Assignment, r: number, work: { expansions: number } = { expansions: 0 }): { steps: Step[]; score: number } | null {
+  const inst = a.inst;
+  const push = a.load[r] > inst.band.hi[r] || a.work[r] > inst.capacity[r] || (inst.workBand !== null && a.work[r] > inst.workBand.hi[r]) || !inst.eligible[r];
+  const { start, reps } = inst.cand;
+  const sign = push ? 1 : -1;
+  const best = new Float64Array(inst.nR).fill(Infinity);
+  let frontier: Label[] = [{ rep: r, i: -1, from: -1, to: -1, parent: null, depth: 0, cost: 0, dv: 0, dw: 0, gain: 0 }];
+  let found = null as Label | null;
+  let foundScore = Infinity;
+  let expansions = 0;
+  const onPath = (l: Label, q: number) => {
+    for (let x: Label | null = l; x; x = x.parent) if (x.rep === q) return true;
+    return false;
+  };
+  const moved = (l: Label, i: number) => {
+    for (let x: Label | null = l; x; x = x.parent) if (x.i === i) return true;
+    return false;
+  };
+  while (frontier.length > 0 && !found) {
+    const next: Label[] = [];
+    for (const l of frontier) {
+      if (++expansions > PATH_EXPANSIONS) break;
+      work.expansions++;
+      const q = l.rep;
+      const before = a.violationOf(q);
+      // q's loads once the chain so far has reached it
+      const qLoad = a.load[q] + sign * l.dv;
+      const qWork = a.work[q] + sign * l.dw;
+      const visit = (i: number, other: number) => {
+        if (moved(l, i) || onPath(l, other)) return;
+        const v = inst.value[i];
+        const w = inst.work[i];
+        const qAfter = a.repViolation(q, qLoad - sign * v, qWork - sign * w);
+        // the start must improve; reps further down the chain must end no worse than they were
+        if (q === r ? qAfter >= before - EPS : qAfter > before + EPS) return;
+        const from = push ? q : other;
+        const to = push ? other : q;
+        const cost = l.cost + a.costAt(i, to) - a.costAt(i, from);
+        const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);
+        const gain = q === r ? before - qAfter : l.gain;
+        const label: Label = { rep: other, i, from, to, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+        if (oAfter <= a.violationOf(other) + EPS) {
+          // like the single moves: cost per unit of violation removed, then the cheaper chain
+          const score = Math.max(0, cost) / gain;
+          if (score < foundScore || (score === foundScore && found !== null && cost < found.cost)) (found = label), (foundScore = score);
+        } else if (label.depth < PATH_DEPTH && cost < best[other]) {
+          best[other] = cost;
+          next.push(label);
+        }
+      };
+      if (push) {
+        for (const i of a.members[q]) {
+          if (!a.movable[i]) continue;
+          for (let p = start[i]; p < start[i + 1]; p++) if (reps[p] !== q) visit(i, reps[p]);
+        }
+      } else {
+        for (const i of a.reachers[q]) if (a.owner[i] !== q) visit(i, a.owner[i]);
+      }
+    }
+    // cheapest labels first, one per rep (the best one)
+    frontier = next.filter((l) => best[l.rep] === l.cost).sort((x, y) => x.cost - y.cost || x.rep - y.rep);
+  }
+  if (!found) return null;
+  const steps: Step[] = [];
+  for (let x: Label | null = found; x && x.i >= 0; x = x.parent) steps.push({ i: x.i, s: x.to, dv: 0, dc: 0 });
+  // push: the first move leaves r, so apply from r outwards; pull: the last label's move feeds the chain, apply it first
+  return { steps: push ? steps.reverse() : steps, score: foundScore };
 }
