@@ -39,24 +39,43 @@ function singleMoves(a: Assignment, budget: Budget, work: Work): boolean {
   return improved;
 }
 
-/** Best compensating move after i moved (i excluded): one move touching rep `over` (out of it) or `under` (into it). */
+/**
+ * Best compensating move after i moved from `under` to `over` (i excluded): out of `over` when it
+ * went past its band, into `under` when it fell below; one move from `over` to `under` when both.
+ */
 function bestCompensation(a: Assignment, i: number, over: number, under: number, maxDc: number, dv1: number, work: Work): { j: number; t: number; dc: number } | null {
   const { start, reps } = a.inst.cand;
+  const cost = a.inst.cost;
   let best: { j: number; t: number; dc: number } | null = null;
   let bestDc = maxDc;
-  const consider = (j: number, t: number) => {
-    work.evaluations++;
-    const dc = a.costAt(j, t) - a.costAt(j, a.owner[j]);
-    if (dc >= bestDc) return;
-    if (dv1 + a.deltaViolation(j, t) > VIOL_EPS) return;
-    bestDc = dc;
-    best = { j, t, dc };
-  };
-  for (const j of a.members[over]) {
-    if (j === i || !a.movable[j]) continue;
-    for (let p = start[j]; p < start[j + 1]; p++) if (reps[p] !== over) consider(j, reps[p]);
+  const overBroke = a.violationOf(over) > 1e-12;
+  const underBroke = a.violationOf(under) > 1e-12;
+  if (overBroke || !underBroke) {
+    for (const j of a.members[over]) {
+      if (j === i || !a.movable[j]) continue;
+      const c0 = a.costAt(j, over);
+      for (let p = start[j]; p < start[j + 1]; p++) {
+        const t = reps[p];
+        if (t === over || (underBroke && t !== under)) continue;
+        work.evaluations++;
+        const dc = cost[p] - c0;
+        if (dc >= bestDc || dv1 + a.deltaViolation(j, t) > VIOL_EPS) continue;
+        bestDc = dc;
+        best = { j, t, dc };
+      }
+    }
   }
-  for (const j of a.reachers[under]) if (j !== i && a.owner[j] !== under) consider(j, under);
+  if (underBroke && !overBroke) {
+    for (const j of a.reachers[under]) {
+      const from = a.owner[j];
+      if (j === i || from === under) continue;
+      work.evaluations++;
+      const dc = a.costAt(j, under) - a.costAt(j, from);
+      if (dc >= bestDc || dv1 + a.deltaViolation(j, under) > VIOL_EPS) continue;
+      bestDc = dc;
+      best = { j, t: under, dc };
+    }
+  }
   return best;
 }
 
@@ -74,6 +93,10 @@ function compoundMoves(a: Assignment, budget: Budget, work: Work): boolean {
       if (s === r || dc1 >= -COST_EPS) continue;
       const dv1 = a.deltaViolation(i, s);
       a.move(i, s);
+      if (dv1 <= VIOL_EPS) {
+        improved = true; // a plain improving move (the plan changed since singleMoves looked)
+        break;
+      }
       const comp = bestCompensation(a, i, s, r, -dc1 - COST_EPS, dv1, work);
       if (comp) {
         a.move(comp.j, comp.t);
