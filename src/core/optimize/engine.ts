@@ -1,14 +1,15 @@
 /**
- * One scenario through the pipeline: LP relaxation (lower bound) → round each account to its largest
- * x → repair the band → local search → neighbourhood MIP re-solves. Without HiGHS: greedy start →
- * repair → local search.
+ * One scenario through the pipeline: LP relaxation (lower bound; warm-started from the previous
+ * scenario's basis when the host keeps the LP alive) → round each account to its largest x → repair
+ * the band (single moves, two-move chains, ejection chains) → local search → an LP-guided MIP re-solve.
+ * Without HiGHS: greedy start (or the Minimal plan) → repair → local search.
  */
 import type { HighsSolver } from './api';
 import { Assignment, greedyStart, type Budget } from './assignment';
 import type { Instance } from './instance';
 import { localSearch } from './localSearch';
-import { buildLp, solveLp } from './lp';
 import { lpGuidedSearch, resolveWholeTeam, type LpGuide } from './neighbourhood';
+import { Relaxations } from './relaxation';
 import { repair } from './repair';
 
 const NEIGHBOURHOOD_REPS = 8;
@@ -24,6 +25,8 @@ export interface EngineResult {
   bandMet: boolean;
   lpStatus: string | null;
   lpMs: number | null;
+  /** True when the LP started from an earlier scenario's basis. */
+  lpWarm: boolean;
 }
 
 export interface EngineHooks {
@@ -43,6 +46,8 @@ export interface EngineHooks {
   pause(): Promise<void>;
   /** Called once the LP relaxation is solved, with its wall time. */
   lpDone?(ms: number): void;
+  /** The run's LP relaxations (shared between scenarios); default: this scenario's own LP. */
+  relaxations?: Relaxations;
 }
 
 /**
@@ -89,12 +94,15 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   let lpInfeasible = false;
   let lpStatus: string | null = null;
   let lpMs: number | null = null;
+  let lpWarm = false;
   let guide: LpGuide | null = null;
   if (highs && !hooks.skipLp) {
     hooks.phase('relaxation');
     const t0 = hooks.now();
-    const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
-    const res = solveLp(highs, model, hooks.secondsLeft());
+    const own = hooks.relaxations ? null : new Relaxations(highs);
+    const { model, result: res, warm } = (hooks.relaxations ?? own!).solve(inst, hooks.secondsLeft());
+    lpWarm = warm;
+    own?.dispose();
     lpMs = hooks.now() - t0;
     hooks.lpDone?.(lpMs);
     lpStatus = res.status;
@@ -135,5 +143,6 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     bandMet: a.totalViolation() <= 1e-12,
     lpStatus,
     lpMs,
+    lpWarm,
   };
 }

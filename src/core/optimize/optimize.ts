@@ -10,6 +10,7 @@ import { checkPlan } from './checker';
 import { runEngine, type EngineResult } from './engine';
 import { buildInstance, type Instance } from './instance';
 import { planMetrics } from './planMetrics';
+import { Relaxations } from './relaxation';
 import { buildMoves } from './reasons';
 import { defaultScenarios } from './scenarios';
 
@@ -31,48 +32,56 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
   const plans: Plan[] = [];
   let lastLpMs: number | null = null;
   let minimalOwner: Int32Array | null = null;
-  for (let k = 0; k < scenarios.length; k++) {
-    const scenario = scenarios[k];
-    await options.pause?.();
-    const sStart = now();
-    const deadline = t0 + limitMs;
-    const progress = (phase: string, f: number) =>
-      options.onProgress?.({ scenario: scenario.name, phase, fraction: (k + f) / scenarios.length, message: `${scenario.name}: ${phase}` });
-    const budget: Budget = { expired: () => isStopped() || now() > deadline };
-    const inst = buildInstance(data, scenario);
-    let result: EngineResult;
-    let usedHighs = false;
-    if (isStopped()) {
-      const owner = greedyStart(inst);
-      result = { owner, objective: new Assignment(inst, owner).objective(), lowerBound: null, lpInfeasible: false, bandMet: false, lpStatus: null, lpMs: null };
-    } else {
-      const secondsLeft = () => Math.max(0, (deadline - now()) / 1000);
-      // Skip the LP when the LPs still to come would not fit the time limit (the one clock-driven choice).
-      const hardLeft = t0 + limitMs - sStart;
-      const skipLp = highs !== null && lastLpMs !== null && 1.5 * lastLpMs * (scenarios.length - k) > hardLeft;
-      if (skipLp) notes.push(`${scenario.name}: an LP relaxation would not fit the time limit; improved the Minimal plan with repair and local search instead (no lower bound).`);
-      const start = (skipLp || !highs) && minimalOwner ? minimalOwner : undefined;
-      result = await runEngine(inst, highs, {
-        pause: async () => {
-          await options.pause?.();
-        },
-        budget,
-        secondsLeft,
-        now,
-        phase: (p) => progress(p, 0.5),
-        start,
-        skipLp,
-      });
-      usedHighs = highs !== null;
-      if (result.lpMs !== null) {
-        lastLpMs = result.lpMs;
-        notes.push(`${scenario.name}: LP relaxation ${result.lpStatus} in ${(result.lpMs / 1000).toFixed(2)} s${result.lowerBound !== null ? `, lower bound ${result.lowerBound.toFixed(3)}` : ''}.`);
+  const relaxations = highs ? new Relaxations(highs) : undefined;
+  try {
+    for (let k = 0; k < scenarios.length; k++) {
+      const scenario = scenarios[k];
+      await options.pause?.();
+      const sStart = now();
+      const deadline = t0 + limitMs;
+      const progress = (phase: string, f: number) =>
+        options.onProgress?.({ scenario: scenario.name, phase, fraction: (k + f) / scenarios.length, message: `${scenario.name}: ${phase}` });
+      const budget: Budget = { expired: () => isStopped() || now() > deadline };
+      const inst = buildInstance(data, scenario);
+      let result: EngineResult;
+      let usedHighs = false;
+      if (isStopped()) {
+        const owner = greedyStart(inst);
+        result = { owner, objective: new Assignment(inst, owner).objective(), lowerBound: null, lpInfeasible: false, bandMet: false, lpStatus: null, lpMs: null, lpWarm: false };
+      } else {
+        const secondsLeft = () => Math.max(0, (deadline - now()) / 1000);
+        // Skip the LP when the LPs still to come would not fit the time limit (the one clock-driven choice).
+        const hardLeft = t0 + limitMs - sStart;
+        const skipLp = highs !== null && lastLpMs !== null && 1.5 * lastLpMs * (scenarios.length - k) > hardLeft;
+        if (skipLp) notes.push(`${scenario.name}: an LP relaxation would not fit the time limit; improved the Minimal plan with repair and local search instead (no lower bound).`);
+        // the Minimal plan is the start wherever the LP gives no rounding (no HiGHS, LP skipped, or the band proven
+        // unreachable): it already meets the Minimal band, so repair has less to do than from the greedy start
+        const start = minimalOwner ?? undefined;
+        result = await runEngine(inst, highs, {
+          pause: async () => {
+            await options.pause?.();
+          },
+          budget,
+          secondsLeft,
+          now,
+          phase: (p) => progress(p, 0.5),
+          start,
+          skipLp,
+          relaxations,
+        });
+        usedHighs = highs !== null;
+        if (result.lpMs !== null) {
+          lastLpMs = result.lpMs;
+          notes.push(`${scenario.name}: LP relaxation ${result.lpStatus} in ${(result.lpMs / 1000).toFixed(2)} s${result.lpWarm ? " (from the previous scenario's basis)" : ''}${result.lowerBound !== null ? `, lower bound ${result.lowerBound.toFixed(3)}` : ''}.`);
+        }
+        if (scenario.kind === 'Minimal') minimalOwner = result.owner;
       }
-      if (scenario.kind === 'Minimal') minimalOwner = result.owner;
+      progress('check', 0.9);
+      const timedOut = !result.bandMet && now() > deadline;
+      plans.push(finishPlan(inst, result, usedHighs, isStopped(), timedOut ? `the time limit (${(limitMs / 1000).toFixed(0)} s) ran out before the band was reached` : null, budget, now() - sStart));
     }
-    progress('check', 0.9);
-    const timedOut = !result.bandMet && now() > deadline;
-    plans.push(finishPlan(inst, result, usedHighs, isStopped(), timedOut ? `the time limit (${(limitMs / 1000).toFixed(0)} s) ran out before the band was reached` : null, budget, now() - sStart));
+  } finally {
+    relaxations?.dispose();
   }
   if (stopped) notes.push('Stopped before the end: each plan is the best found so far and has been checked.');
   else if (now() > t0 + limitMs) notes.push(`The time limit (${(limitMs / 1000).toFixed(0)} s) cut the search short: plans are the best found so far, and another run may differ.`);
