@@ -108,7 +108,11 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     lpStatus = res.status;
     lpInfeasible = res.infeasible;
     if (res.optimal && res.objective !== null) lowerBound = res.objective;
-    if (res.x) owner = roundLp(inst, model.colAccount, model.colPos, res.x, owner);
+    if (res.x) {
+      // accounts outside the LP stay where the LP model fixed them, so the rounding starts from the LP's own loads
+      for (let i = 0; i < inst.nA; i++) if (model.fixedOwner[i] >= 0) owner[i] = model.fixedOwner[i];
+      owner = roundLp(inst, model.colAccount, model.colPos, res.x, owner);
+    }
     if (res.x && res.reducedCost) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x, reducedCost: res.reducedCost };
   }
   const a = new Assignment(inst, owner);
@@ -125,7 +129,8 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   const shortOfBand = a.totalViolation() > 1e-12;
   if (highs && guide && (shortOfBand || inst.scenario.kind === 'Minimal') && inst.nR <= LP_GUIDED_MAX_REPS && !hooks.budget.expired() && hooks.secondsLeft() > 0.1) {
     hooks.phase('LP-guided re-solves');
-    await lpGuidedSearch(a, highs, guide, hooks.budget, hooks.secondsLeft, hooks.pause, [0]);
+    // short of the band, the re-solve is the last repair: it gets every account the LP disagrees on, however many
+    await lpGuidedSearch(a, highs, guide, hooks.budget, hooks.secondsLeft, hooks.pause, [0], shortOfBand ? Infinity : undefined);
     localSearch(a, hooks.budget);
   }
   // Small teams are re-solved whole as one MIP (on larger teams rep-group re-solves cost more than they gained).

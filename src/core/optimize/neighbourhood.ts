@@ -89,6 +89,7 @@ export async function lpGuidedSearch(
   secondsLeft: () => number,
   pause: () => Promise<void> = async () => undefined,
   extras: readonly number[] = [0, 150],
+  maxColumns = MIP_COLUMNS,
 ): Promise<number> {
   const { nA, cand } = a.inst;
   const lpOwner = new Int32Array(nA).fill(-2);
@@ -119,7 +120,7 @@ export async function lpGuidedSearch(
     let columns = 0;
     for (const i of [...base, ...rest.slice(0, extra)]) {
       columns += cand.start[i + 1] - cand.start[i];
-      if (columns > MIP_COLUMNS) break;
+      if (columns > maxColumns) break;
       free[i] = 1;
     }
     const ok = resolveFree(a, highs, free, null, Math.min(secondsLeft(), MIP_SAFETY_SECONDS));

@@ -81,7 +81,7 @@ function bestChain(a: Assignment, r: number, budget: Budget): Step[] | null {
 }
 
 /** Label expansions all ejection chains of one repair may use: a work bound, so a band that cannot be met fails fast. */
-const CHAIN_WORK = 4000;
+const CHAIN_WORK = 20000;
 
 /** Returns true when every rep ends inside its band and capacity. */
 export function repair(a: Assignment, budget: Budget): boolean {
@@ -125,6 +125,8 @@ export function repair(a: Assignment, budget: Budget): boolean {
 /** Longest ejection chain tried (moves), and the most labels expanded per chain search (work bound). */
 const PATH_DEPTH = 6;
 const PATH_EXPANSIONS = 400;
+/** Labels kept per rep (cheapest, or passing on less value: easier for the next rep to absorb). */
+const LABELS_PER_REP = 4;
 
 interface Label {
   rep: number;
@@ -146,15 +148,18 @@ interface Label {
  * An ejection chain for a rep the single and two-move repairs could not fix: when it is over its
  * band (or capacity) one of its accounts moves to a neighbour, which may pass one of its own on, and
  * so on until a rep can absorb it; when it is under, the chain pulls accounts in the same way. Every
- * rep the chain passes through must end no worse than it was. Breadth-first over reps, cheapest label
- * per rep, bounded by PATH_DEPTH and PATH_EXPANSIONS; returns the moves, first move first.
+ * rep the chain passes through must end no worse than it was. Breadth-first over reps, keeping per rep
+ * the labels no other beats on both cost and value passed on, bounded by PATH_DEPTH, LABELS_PER_REP and
+ * PATH_EXPANSIONS; returns the moves, first move first.
  */
 export function ejectionChain(a: Assignment, r: number, work: { expansions: number } = { expansions: 0 }): { steps: Step[]; score: number } | null {
   const inst = a.inst;
   const push = a.load[r] > inst.band.hi[r] || a.work[r] > inst.capacity[r] || (inst.workBand !== null && a.work[r] > inst.workBand.hi[r]) || !inst.eligible[r];
   const { start, reps } = inst.cand;
   const sign = push ? 1 : -1;
-  const best = new Float64Array(inst.nR).fill(Infinity);
+  // labels kept per rep: none dominated by another that is no costlier and passes on no more value
+  const kept: Label[][] = Array.from({ length: inst.nR }, () => []);
+  const dominated = (l: Label) => kept[l.rep].some((k) => k.cost <= l.cost && k.dv <= l.dv);
   let frontier: Label[] = [{ rep: r, i: -1, from: -1, to: -1, parent: null, depth: 0, cost: 0, dv: 0, dw: 0, gain: 0 }];
   let found = null as Label | null;
   let foundScore = Infinity;
@@ -194,8 +199,9 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
           // like the single moves: cost per unit of violation removed, then the cheaper chain
           const score = Math.max(0, cost) / gain;
           if (score < foundScore || (score === foundScore && found !== null && cost < found.cost)) (found = label), (foundScore = score);
-        } else if (label.depth < PATH_DEPTH && cost < best[other]) {
-          best[other] = cost;
+        } else if (label.depth < PATH_DEPTH && kept[other].length < LABELS_PER_REP && !dominated(label)) {
+          kept[other] = kept[other].filter((k) => !(label.cost <= k.cost && label.dv <= k.dv));
+          kept[other].push(label);
           next.push(label);
         }
       };
@@ -209,7 +215,7 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
       }
     }
     // cheapest labels first, one per rep (the best one)
-    frontier = next.filter((l) => best[l.rep] === l.cost).sort((x, y) => x.cost - y.cost || x.rep - y.rep);
+    frontier = next.filter((l) => kept[l.rep].includes(l)).sort((x, y) => x.cost - y.cost || x.rep - y.rep || x.dv - y.dv);
   }
   if (!found) return null;
   const steps: Step[] = [];
