@@ -18,6 +18,7 @@ interface PersistentModel {
   setSolution(s: { colValue: Float64Array }): unknown;
   run(): unknown;
   zeroAllClocks(): unknown;
+  setBasis(basis: { colStatus: Int32Array; rowStatus: Int32Array }): unknown;
   getModelStatus(): number;
   getSolution(): { colValue: Float64Array; colDual: Float64Array };
   getObjectiveValue(): number;
@@ -82,11 +83,12 @@ function openLp(mod: HighsModule, m: ArrayModel): LpSession {
   const model = createModel(mod, { ...m, integer: false });
   let disposed = false;
   return {
-    solve(colCost, rowLower, rowUpper, options = {}) {
+    solve(colCost, rowLower, rowUpper, options = {}, basis) {
       if (disposed) throw new Error('This LP session has been disposed.');
       if (m.numCols > 0) model.changeColsCost({ kind: 'range', from: 0, to: m.numCols - 1 }, colCost);
       if (m.numRows > 0) model.changeRowsBounds({ kind: 'range', from: 0, to: m.numRows - 1 }, finite(rowLower, mod.infinity), finite(rowUpper, mod.infinity));
       model.options.set(options);
+      if (basis) model.setBasis(basis);
       model.zeroAllClocks(); // time_limit counts from here, not from the session's first solve
       model.run();
       return result(model, false);

@@ -27,8 +27,17 @@ export interface HighsSolver {
 
 /** A persistent LP (see HighsSolver.openLp). Call dispose() when done: the model lives in WebAssembly memory. */
 export interface LpSession {
-  /** Replaces every column cost and every row bound, then solves from the last basis. */
-  solve(colCost: Float64Array, rowLower: Float64Array, rowUpper: Float64Array, options?: Record<string, string | number | boolean>): ArraySolution;
+  /**
+   * Replaces every column cost and every row bound, then solves from the last basis, or from `basis`
+   * when given (status per column and per row: 0 nonbasic at lower bound, 1 basic, 2 nonbasic at upper).
+   */
+  solve(
+    colCost: Float64Array,
+    rowLower: Float64Array,
+    rowUpper: Float64Array,
+    options?: Record<string, string | number | boolean>,
+    basis?: { colStatus: Int32Array; rowStatus: Int32Array },
+  ): ArraySolution;
   dispose(): void;
 }
 

@@ -98,17 +98,19 @@ function regionBlockers(inst: Instance): string[] {
 }
 
 /**
- * Bisection on the band between the requested one and the worst deviation of `owner`: returns the
- * smallest band (to 0.5 pt) at which repair succeeds, and the locally improved plan at that band.
+ * Bisection on the band between the requested one (or `unreachableUpTo`, a band already proven
+ * unreachable, e.g. by the LP relaxation) and the worst deviation of `owner`: returns the smallest
+ * band (to 0.5 pt) at which repair succeeds, and the locally improved plan at that band.
  */
 export function tightestBand(
   inst: Instance,
   owner: Int32Array,
   worstDeviation: number,
   budget: Budget,
+  unreachableUpTo = inst.scenario.band,
 ): { band: number; owner: Int32Array } {
   const { scenario } = inst;
-  let lo = scenario.band;
+  let lo = Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation));
   let hi = Math.max(scenario.band, worstDeviation);
   let best = Int32Array.from(owner);
   let bestBand = hi;

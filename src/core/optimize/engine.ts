@@ -1,19 +1,22 @@
 /**
- * One scenario through the pipeline: LP relaxation (lower bound; warm-started from the previous
- * scenario's basis when the host keeps the LP alive) → round each account to its largest x → repair
+ * One scenario through the pipeline: LP relaxation (lower bound; from a dual-feasible starting basis
+ * when the host keeps the LP alive, see relaxation.ts) → round each account to its largest x → repair
  * the band (single moves, two-move chains, ejection chains) → local search → an LP-guided MIP re-solve.
  * Without HiGHS: greedy start (or the Minimal plan) → repair → local search.
  */
 import type { HighsSolver } from './api';
 import { Assignment, greedyStart, type Budget } from './assignment';
-import type { Instance } from './instance';
+import { withBand, type Instance } from './instance';
 import { localSearch } from './localSearch';
 import { lpGuidedSearch, resolveWholeTeam, type LpGuide } from './neighbourhood';
-import { Relaxations } from './relaxation';
+import { Relaxations, type LpStart } from './relaxation';
+import type { LpModel } from './lp';
 import { repair } from './repair';
 
 const NEIGHBOURHOOD_REPS = 8;
 const LP_GUIDED_MAX_REPS = 60;
+/** Band factors for the narrowed LP when repair falls short: 1% narrower (room to repair), then 0.1% (when 1% is infeasible). */
+const NARROWING = [0.99, 0.999];
 
 export interface EngineResult {
   owner: Int32Array;
@@ -21,12 +24,17 @@ export interface EngineResult {
   lowerBound: number | null;
   /** True when the LP relaxation proved the band unreachable. */
   lpInfeasible: boolean;
+  /**
+   * When the band is unreachable: the LP relaxation is infeasible for every band up to this one
+   * (so no plan gets below it), and the plan was repaired to the narrowest band the LP meets.
+   */
+  lpBandFloor: number | null;
   /** The band and capacity hold in the final assignment (engine's view; the checker has the last word). */
   bandMet: boolean;
   lpStatus: string | null;
   lpMs: number | null;
-  /** True when the LP started from an earlier scenario's basis. */
-  lpWarm: boolean;
+  /** How the LP's simplex started (null without an LP). */
+  lpStart: LpStart | null;
 }
 
 export interface EngineHooks {
@@ -88,20 +96,48 @@ export function roundLp(inst: Instance, colAccount: Int32Array, colPos: Int32Arr
   return a.owner;
 }
 
+/**
+ * For a band the LP relaxation proves unreachable: widen until the LP is feasible, then bisect to
+ * 0.1 pt. Each solve changes only row bounds, so it starts from the previous basis.
+ */
+function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number): { band: number; infeasibleBelow: number; model: LpModel; x: Float64Array } | null {
+  let lo = inst.scenario.band;
+  let hi = lo;
+  let found: { band: number; model: LpModel; x: Float64Array } | null = null;
+  for (let k = 0; k < 5 && !found && secondsLeft() > 0.1; k++) {
+    hi = hi * 1.5 + 0.05;
+    const { model, result } = relaxations.solve(withBand(inst, hi), secondsLeft());
+    if (result.optimal && result.x) found = { band: hi, model, x: result.x };
+    else if (result.infeasible) lo = hi;
+    else return null;
+  }
+  while (found && found.band - lo > 0.001 && secondsLeft() > 0.1) {
+    const mid = (lo + found.band) / 2;
+    const { model, result } = relaxations.solve(withBand(inst, mid), secondsLeft());
+    if (result.optimal && result.x) found = { band: mid, model, x: result.x };
+    else if (result.infeasible) lo = mid;
+    else break;
+  }
+  return found ? { ...found, infeasibleBelow: lo } : null;
+}
+
 export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks: EngineHooks): Promise<EngineResult> {
   let owner = hooks.start ? Int32Array.from(hooks.start) : greedyStart(inst);
   let lowerBound: number | null = null;
   let lpInfeasible = false;
+  let lpBandFloor: number | null = null;
+  /** The instance repair and local search aim at: the scenario's, or the narrowest LP-feasible band when it is unreachable. */
+  let aim = inst;
   let lpStatus: string | null = null;
   let lpMs: number | null = null;
-  let lpWarm = false;
+  let lpStart: LpStart | null = null;
   let guide: LpGuide | null = null;
   if (highs && !hooks.skipLp) {
     hooks.phase('relaxation');
     const t0 = hooks.now();
     const own = hooks.relaxations ? null : new Relaxations(highs);
-    const { model, result: res, warm } = (hooks.relaxations ?? own!).solve(inst, hooks.secondsLeft());
-    lpWarm = warm;
+    const { model, result: res, start } = (hooks.relaxations ?? own!).solve(inst, hooks.secondsLeft());
+    lpStart = start;
     own?.dispose();
     lpMs = hooks.now() - t0;
     hooks.lpDone?.(lpMs);
@@ -114,11 +150,39 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       owner = roundLp(inst, model.colAccount, model.colPos, res.x, owner);
     }
     if (res.x && res.reducedCost) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x, reducedCost: res.reducedCost };
+    if (res.infeasible && hooks.relaxations) {
+      // Repairing toward a band the LP proves unreachable only burns time (50k × 200: 8-10 s per scenario).
+      // Find the narrowest band the LP meets instead, and round and repair to that.
+      hooks.phase('narrowest reachable band');
+      const found = narrowestLpBand(inst, hooks.relaxations, hooks.secondsLeft);
+      if (found) {
+        lpBandFloor = found.infeasibleBelow;
+        aim = withBand(inst, found.band);
+        for (let i = 0; i < inst.nA; i++) if (found.model.fixedOwner[i] >= 0) owner[i] = found.model.fixedOwner[i];
+        owner = roundLp(aim, found.model.colAccount, found.model.colPos, found.x, owner);
+      }
+    }
   }
-  const a = new Assignment(inst, owner);
+  const a = new Assignment(aim, owner);
   await hooks.pause();
   hooks.phase('repair');
   repair(a, hooks.repairBudget ?? hooks.budget);
+  if (a.totalViolation() > 1e-12 && highs && hooks.relaxations && lowerBound !== null && !hooks.budget.expired()) {
+    // When the LP fills reps to their band edges, rounding leaves them a hair outside with no room to
+    // repair (Redesign at 20k x 50: three reps $1-2k over a $61M maximum). Re-solve the LP with the band
+    // narrowed a little (same costs, so from its last basis), then round and repair that instead.
+    hooks.phase('repair (narrowed LP)');
+    for (const factor of NARROWING) {
+      const { model, result } = hooks.relaxations.solve(withBand(inst, inst.scenario.band * factor), hooks.secondsLeft());
+      if (!result.x) continue;
+      const base = Int32Array.from(a.owner);
+      for (let i = 0; i < inst.nA; i++) if (model.fixedOwner[i] >= 0) base[i] = model.fixedOwner[i];
+      const b = new Assignment(inst, roundLp(inst, model.colAccount, model.colPos, result.x, base));
+      repair(b, hooks.repairBudget ?? hooks.budget);
+      if (b.totalViolation() < a.totalViolation()) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
+      if (a.totalViolation() <= 1e-12) break;
+    }
+  }
   await hooks.pause();
   hooks.phase('local search');
   localSearch(a, hooks.budget);
@@ -145,9 +209,10 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     objective: a.objective(),
     lowerBound,
     lpInfeasible,
-    bandMet: a.totalViolation() <= 1e-12,
+    lpBandFloor,
+    bandMet: aim === inst && a.totalViolation() <= 1e-12,
     lpStatus,
     lpMs,
-    lpWarm,
+    lpStart,
   };
 }

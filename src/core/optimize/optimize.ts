@@ -47,7 +47,7 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
       let usedHighs = false;
       if (isStopped()) {
         const owner = greedyStart(inst);
-        result = { owner, objective: new Assignment(inst, owner).objective(), lowerBound: null, lpInfeasible: false, bandMet: false, lpStatus: null, lpMs: null, lpWarm: false };
+        result = { owner, objective: new Assignment(inst, owner).objective(), lowerBound: null, lpInfeasible: false, lpBandFloor: null, bandMet: false, lpStatus: null, lpMs: null, lpStart: null };
       } else {
         const secondsLeft = () => Math.max(0, (deadline - now()) / 1000);
         // Skip the LP when the LPs still to come would not fit the time limit (the one clock-driven choice).
@@ -72,7 +72,7 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
         usedHighs = highs !== null;
         if (result.lpMs !== null) {
           lastLpMs = result.lpMs;
-          notes.push(`${scenario.name}: LP relaxation ${result.lpStatus} in ${(result.lpMs / 1000).toFixed(2)} s${result.lpWarm ? " (from the previous scenario's basis)" : ''}${result.lowerBound !== null ? `, lower bound ${result.lowerBound.toFixed(3)}` : ''}.`);
+          notes.push(`${scenario.name}: LP relaxation ${result.lpStatus} in ${(result.lpMs / 1000).toFixed(2)} s${result.lpStart && result.lpStart !== 'own model' ? ` (from the ${result.lpStart === 'previous basis' ? "previous scenario's basis" : 'crash basis'})` : ''}${result.lowerBound !== null ? `, lower bound ${result.lowerBound.toFixed(3)}` : ''}.`);
         }
         if (scenario.kind === 'Minimal') minimalOwner = result.owner;
       }
@@ -108,8 +108,13 @@ function finishPlan(
   let check = checkPlan(data, scenario, ownerIds(inst, owner));
   if (!cancelled && !(check.ok && check.bandMet)) {
     blockers = diagnoseBlockers(inst);
-    if (result.lpInfeasible) blockers.push('The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.');
-    const tight = tightestBand(inst, owner, check.worstDeviation, budget);
+    if (result.lpInfeasible)
+      blockers.push(
+        result.lpBandFloor !== null
+          ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${(result.lpBandFloor * 100).toFixed(1)}%.`
+          : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
+      );
+    const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? undefined);
     owner = tight.owner;
     band = tight.band;
     check = checkPlan(data, scenario, ownerIds(inst, owner));

@@ -123,10 +123,10 @@ export function repair(a: Assignment, budget: Budget): boolean {
 }
 
 /** Longest ejection chain tried (moves), and the most labels expanded per chain search (work bound). */
-const PATH_DEPTH = 6;
-const PATH_EXPANSIONS = 400;
+const PATH_DEPTH = 20;
+const PATH_EXPANSIONS = 5000;
 /** Labels kept per rep (cheapest, or passing on less value: easier for the next rep to absorb). */
-const LABELS_PER_REP = 4;
+const LABELS_PER_REP = 8;
 
 interface Label {
   rep: number;
