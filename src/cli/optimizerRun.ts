@@ -1,15 +1,17 @@
 /**
- * Runs the optimizer in a Node worker thread through the bridge, with progress on stderr and
- * Ctrl-C as Cancel (the worker then returns its best plans so far; a second Ctrl-C quits).
+ * Runs the optimizer in Node worker threads (two scenario groups on two cores, see worker/parallel.ts),
+ * with progress on stderr and Ctrl-C as Cancel (the workers then return their best plans so far; a
+ * second Ctrl-C quits).
  */
 import type { TerritoryData } from '../core/model';
 import type { OptimizeProgress, OptimizeResult } from '../core/optimize/api';
-import { createOptimizerClient } from '../worker/bridge';
+import { cpus } from 'node:os';
+import { createParallelOptimizer } from '../worker/parallel';
 import { spawnNodeOptimizer } from '../hosts/node/worker';
 import type { Terminal } from './terminal';
 
 export async function optimizeInWorker(data: TerritoryData, io: Terminal, timeLimitMs?: number): Promise<OptimizeResult> {
-  const client = createOptimizerClient(() => spawnNodeOptimizer(), { idleMs: 1000 });
+  const client = createParallelOptimizer(() => spawnNodeOptimizer(), { idleMs: 1000, cores: cpus().length });
   const controller = new AbortController();
   const onInt = () => {
     if (controller.signal.aborted) process.exit(130);

@@ -1,0 +1,117 @@
+/**
+ * Two workers on one run: the split of the scenarios, plans back in the caller's order, one
+ * progress fraction over both, notes once; one worker on one core or for very large territories;
+ * and through real Node worker threads, the same plans on every run.
+ */
+import { DEFAULT_SETTINGS, type ScenarioSpec, type TerritoryData } from '../../src/core/model';
+import { defaultScenarios, optimize } from '../../src/core/optimize';
+import type { OptimizeOptions } from '../../src/core/optimize/api';
+import { spawnNodeOptimizer } from '../../src/hosts/node/worker';
+import { createParallelOptimizer, splitScenarios } from '../../src/worker/parallel';
+import { makeInstance } from '../../bench/instances';
+import { emptyData, inProcessWorker, planWith } from './fakeWorker';
+
+const scenarios = defaultScenarios(DEFAULT_SETTINGS);
+
+describe('splitScenarios', () => {
+  it('puts Minimal and Balanced in one worker, Redesign and the custom scenario in the other', () => {
+    expect(splitScenarios(scenarios)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(splitScenarios([scenarios[2], scenarios[0], scenarios[3]])).toEqual([[1], [0, 2]]);
+  });
+
+  it('keeps a single group together', () => {
+    expect(splitScenarios([scenarios[0]])).toEqual([[0]]);
+    expect(splitScenarios([scenarios[2], scenarios[3]])).toEqual([[0, 1]]);
+  });
+});
+
+/** A fake optimizer: one plan per scenario it is given, objective = 10 × position in the full list, progress in two steps. */
+function namingOptimizer(runs: string[][]) {
+  return async (_data: TerritoryData, options: OptimizeOptions) => {
+    const given = (options.scenarios ?? []) as ScenarioSpec[];
+    runs.push(given.map((s) => s.name));
+    for (const f of [0.5, 1]) {
+      options.onProgress?.({ scenario: given[0].name, phase: 'step', fraction: f, message: '' });
+      await options.pause?.();
+    }
+    return { plans: given.map((s) => planWith(s.name, 'optimal', 10 * scenarios.findIndex((x) => x.name === s.name))), notes: ['HiGHS 1.x', `ran ${given.map((s) => s.name).join('+')}`] };
+  };
+}
+
+describe('createParallelOptimizer with in-process workers', () => {
+  it('runs the two groups on two workers and returns the plans in the order asked', async () => {
+    const runs: string[][] = [];
+    let spawned = 0;
+    const client = createParallelOptimizer(
+      () => {
+        spawned++;
+        return inProcessWorker(1, undefined, namingOptimizer(runs));
+      },
+      { cores: 2, idleMs: 60000 },
+    );
+    const fractions: number[] = [];
+    const result = await client.run(emptyData(), { scenarios, onProgress: (p) => fractions.push(p.fraction) });
+    client.terminate();
+    expect(spawned).toBe(2);
+    expect(runs.sort()).toEqual([
+      ['Minimal', 'Balanced'],
+      ['Redesign', 'Custom'],
+    ]);
+    expect(result.plans.map((p) => [p.scenario.name, p.objective])).toEqual([
+      ['Minimal', 0],
+      ['Balanced', 10],
+      ['Redesign', 20],
+      ['Custom', 30],
+    ]);
+    expect(result.notes).toEqual(['HiGHS 1.x', 'ran Minimal+Balanced', 'ran Redesign+Custom']);
+    // one fraction over both workers: never decreasing, ending at 1
+    expect(fractions.every((f, k) => k === 0 || f >= fractions[k - 1])).toBe(true);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    expect(Math.max(...fractions.slice(0, -1))).toBeLessThan(1);
+  });
+
+  it.each([
+    ['one core', 1, Infinity],
+    ['more accounts than maxAccountsToSplit', 2, -1],
+  ])('%s: one worker runs every scenario', async (_name, cores, maxAccountsToSplit) => {
+    const runs: string[][] = [];
+    let spawned = 0;
+    const client = createParallelOptimizer(
+      () => {
+        spawned++;
+        return inProcessWorker(1, undefined, namingOptimizer(runs));
+      },
+      { cores, maxAccountsToSplit, idleMs: 60000 },
+    );
+    const result = await client.run(emptyData(), { scenarios });
+    client.terminate();
+    expect(spawned).toBe(1);
+    expect(runs).toEqual([['Minimal', 'Balanced', 'Redesign', 'Custom']]);
+    expect(result.plans.map((p) => p.scenario.name)).toEqual(['Minimal', 'Balanced', 'Redesign', 'Custom']);
+  });
+});
+
+describe('createParallelOptimizer with real Node worker threads', () => {
+  it('gives the same checked plans on every run; Minimal and Balanced equal the in-process run', async () => {
+    const data = makeInstance({ accounts: 600, reps: 12, seed: 77 });
+    const client = createParallelOptimizer(() => spawnNodeOptimizer(), { cores: 2, idleMs: 500 });
+    try {
+      const first = await client.run(data, { timeLimitMs: 30000 });
+      const second = await client.run(data, { timeLimitMs: 30000 });
+      expect(first.plans.map((p) => p.scenario.name)).toEqual(['Minimal', 'Balanced', 'Redesign', 'Custom']);
+      for (const [k, plan] of first.plans.entries()) {
+        expect(plan.check.ok).toBe(true);
+        expect(plan.owners).toEqual(second.plans[k].owners);
+      }
+      const { loadHighs } = await import('../../src/hosts/node/highs');
+      const inProcess = await optimize(data, { highs: await loadHighs(), timeLimitMs: 30000 });
+      expect(first.plans[0].owners).toEqual(inProcess.plans[0].owners);
+      expect(first.plans[1].owners).toEqual(inProcess.plans[1].owners);
+    } finally {
+      client.terminate();
+    }
+  }, 60000);
+});
