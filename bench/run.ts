@@ -11,6 +11,8 @@ import { buildInstance, buildLp, checkPlan, defaultScenarios, lpText, objectiveO
 import type { Plan } from '../src/core/model';
 import { loadHighs } from '../src/hosts/node/highs';
 import { makeInstance } from './instances';
+import { spawnNodeOptimizer } from '../src/hosts/node/worker';
+import { createParallelOptimizer } from '../src/worker/parallel';
 
 interface Row {
   name: string;
@@ -28,6 +30,8 @@ interface InstanceResult {
   rows: Row[];
   scenarios: { name: string; status: string; objective: number; moves: number; placements: number; band: number; worst: number; seconds: number; engine: string }[];
   notes: string[];
+  /** Wall time of Minimal + Balanced + Redesign through the worker threads (the speed target's measure). */
+  threeScenariosSeconds?: number;
 }
 
 const SEED = 20260101;
@@ -68,6 +72,14 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
     seconds: p.elapsedMs / 1000,
     engine: p.engine,
   }));
+
+  // The product's path (CLI, task pane): worker threads, two scenario groups on two cores, worker start included.
+  const client = createParallelOptimizer(() => spawnNodeOptimizer(), { cores: cpus().length, idleMs: 1000 });
+  t = Date.now();
+  const three = await client.run(data, { timeLimitMs: 600_000, scenarios: defaultScenarios(data.settings).slice(0, 3) });
+  rows.push(minimalRow(`ours: Minimal + Balanced + Redesign, worker threads on ${Math.min(2, cpus().length)} cores`, three.plans[0], (Date.now() - t) / 1000));
+  client.terminate();
+  result.threeScenariosSeconds = (Date.now() - t) / 1000;
 
   t = Date.now();
   const minimal = await optimize(data, { highs, timeLimitMs: 600_000, scenarios: [defaultScenarios(data.settings)[0]] });
@@ -198,10 +210,18 @@ function table(r: InstanceResult): string {
   for (const s of r.scenarios)
     lines.push(`| ${s.name} | ${s.status} | ${s.engine} | ${fmt(s.objective, 3)} | ${s.moves} | ${s.placements} | ±${(s.band * 100).toFixed(0)}% | ${(s.worst * 100).toFixed(1)}% | ${fmt(s.seconds)} |`);
   // the issue's speed target: Minimal + Balanced + Redesign within 3x one bare LP relaxation (the fastest way we ran it)
-  const three = r.scenarios.filter((s) => ['Minimal', 'Balanced', 'Redesign'].includes(s.name)).reduce((sum, s) => sum + s.seconds, 0);
+  const oneThread = r.scenarios.filter((s) => ['Minimal', 'Balanced', 'Redesign'].includes(s.name)).reduce((sum, s) => sum + s.seconds, 0);
   const bare = r.rows.filter((x) => x.name.startsWith('HiGHS LP relaxation') && x.seconds !== null).map((x) => x.seconds as number);
-  if (bare.length)
-    lines.push('', `Speed target: Minimal + Balanced + Redesign took ${fmt(three)} s, ${fmt(three / Math.min(...bare), 1)} × the fastest bare LP relaxation above (${fmt(Math.min(...bare))} s); the target is 3 ×.`);
+  if (bare.length) {
+    const lp = Math.min(...bare);
+    const par = r.threeScenariosSeconds;
+    lines.push(
+      '',
+      `Speed target (Minimal + Balanced + Redesign within 3 × one bare LP relaxation; the fastest above took ${fmt(lp)} s): ` +
+        (par !== undefined ? `worker threads ${fmt(par)} s = ${fmt(par / lp, 1)} ×; ` : '') +
+        `one thread (sum of the three scenarios above) ${fmt(oneThread)} s = ${fmt(oneThread / lp, 1)} ×.`,
+    );
+  }
   if (r.notes.length) lines.push('', ...r.notes.map((n) => `- ${n}`));
   return lines.join('\n');
 }
