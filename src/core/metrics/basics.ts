@@ -2,7 +2,7 @@
  * Small shared numbers: statistics, distance, ramp and fair share, disruption level.
  * Used by metrics, triggers, the optimizer and the reports alike.
  */
-import type { Account, DisruptionLevel, Rep, Settings } from '../model';
+import type { Account, DisruptionLevel, Rep, Settings, TerritoryData } from '../model';
 
 export function sum(values: readonly number[]): number {
   let s = 0;
@@ -74,6 +74,41 @@ export function fairShares(reps: readonly Rep[], total: number, settings: Settin
   const fte = reps.map((r) => effectiveFte(r, settings));
   const totalFte = sum(fte);
   return fte.map((f) => (totalFte > 0 ? (total * f) / totalFte : 0));
+}
+
+/** The account's region for the within-region rule: its own, else its current owner's. */
+export function accountRegion(a: Account, owner: Rep | undefined): string | null {
+  return a.region ?? owner?.region ?? null;
+}
+
+/**
+ * What each rep should carry of a quantity (`values`, one per account): its fair share of the team's
+ * total, or, when rebalancing within regions, its fair share of its own region's total (accounts
+ * cannot leave their region, so a team-wide share could be out of reach). Within regions applies
+ * only when every account has a region (its own or its owner's) and every continuing rep has one;
+ * otherwise the shares are team-wide.
+ */
+export function balanceTargets(data: Pick<TerritoryData, 'accounts' | 'reps' | 'settings'>, values: ArrayLike<number>, withinRegion: boolean): number[] {
+  const { accounts, reps, settings } = data;
+  let total = 0;
+  for (let i = 0; i < accounts.length; i++) total += values[i];
+  if (!withinRegion) return fairShares(reps, total, settings);
+  const byId = new Map(reps.map((r) => [r.id, r]));
+  const regionTotal = new Map<string, number>();
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
+    const region = accountRegion(a, a.owner === null ? undefined : byId.get(a.owner));
+    if (region === null) return fairShares(reps, total, settings);
+    regionTotal.set(region, (regionTotal.get(region) ?? 0) + values[i]);
+  }
+  if (reps.some((r) => r.status !== 'Departing' && r.region === null)) return fairShares(reps, total, settings);
+  const fte = reps.map((r) => effectiveFte(r, settings));
+  const regionFte = new Map<string, number>();
+  reps.forEach((r, k) => r.region !== null && regionFte.set(r.region, (regionFte.get(r.region) ?? 0) + fte[k]));
+  return reps.map((r, k) => {
+    const f = r.region === null ? 0 : (regionFte.get(r.region) ?? 0);
+    return f > 0 ? ((regionTotal.get(r.region as string) ?? 0) * fte[k]) / f : 0;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  * This is a rule, shared by the solver and the plan checker.
  */
 import type { Account, Rep, ScenarioSpec, Settings, TerritoryData } from '../model';
-import { accountRepMiles } from '../metrics/basics';
+import { accountRegion, accountRepMiles } from '../metrics/basics';
 
 export interface CandidateTable {
   /** Candidate rep indices of account i are `reps[start[i]] .. reps[start[i+1]-1]`, current owner first when eligible. */
@@ -25,11 +25,6 @@ export function currentOwnerIndex(accounts: readonly Account[], reps: readonly R
     out[i] = k === undefined ? -1 : k;
   });
   return out;
-}
-
-/** The account's region for the within-region rule: its own, else its current owner's. */
-export function accountRegion(a: Account, owner: Rep | undefined): string | null {
-  return a.region ?? owner?.region ?? null;
 }
 
 /** Cheap monotone proxy of distance used only to rank reps (equirectangular), exact miles are haversine. */

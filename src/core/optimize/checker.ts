@@ -3,7 +3,7 @@
  * independently of the solver. `Plan.feasible` comes from here, never from a solver status.
  */
 import type { PlanCheck, ScenarioSpec, TerritoryData } from '../model';
-import { fairShares } from '../metrics/basics';
+import { balanceTargets } from '../metrics/basics';
 import { buildCandidates, isCandidate } from './candidates';
 import { metricOf } from './instance';
 
@@ -25,12 +25,10 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
   const candidates = buildCandidates(data, scenario);
   const load = new Float64Array(reps.length);
   const work = new Float64Array(reps.length);
-  let total = 0;
-  let totalWork = 0;
+  const values = new Float64Array(accounts.length);
   accounts.forEach((a, i) => {
     const v = metricOf(a, scenario.balanceOn);
-    total += v;
-    totalWork += a.workload;
+    values[i] = v;
     const to = repIndex.get(owners[i]);
     if (to === undefined) {
       violations.push(`${a.id} is assigned to "${owners[i]}", which is not a rep.`);
@@ -59,8 +57,8 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
     if (r.capacity !== null && work[k] > r.capacity * (1 + REL_TOL) + REL_TOL)
       violations.push(`${r.id} carries workload ${money(work[k])}, above its capacity ${money(r.capacity)}.`);
   });
-  const target = fairShares(reps, total, settings);
-  const workTarget = fairShares(reps, totalWork, settings);
+  const target = balanceTargets(data, values, scenario.withinRegion);
+  const workTarget = balanceTargets(data, Float64Array.from(accounts, (a) => a.workload), scenario.withinRegion);
   let bandMet = true;
   let worst = 0;
   reps.forEach((r, k) => {

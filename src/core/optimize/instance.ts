@@ -4,7 +4,7 @@
  * work on this; the plan checker does not (it recomputes everything from the data).
  */
 import type { Account, BalanceMetric, DisruptionLevel, ScenarioSpec, TerritoryData } from '../model';
-import { asOfDate, disruptionLevel, fairShares } from '../metrics/basics';
+import { asOfDate, balanceTargets, disruptionLevel } from '../metrics/basics';
 import { buildCandidates, currentOwnerIndex, type CandidateTable } from './candidates';
 
 /** Objective cost of one mile of travel at travelWeight 1: 1,000 extra miles cost as much as one Low-disruption move. */
@@ -62,9 +62,9 @@ export function isStage3Pinned(a: Account, data: TerritoryData): boolean {
   return !data.settings.allowStage3Moves && a.maxStage >= data.settings.handoffStage;
 }
 
-/** Band [lo, hi] around each rep's fair share of `total`. */
-export function bandFor(data: TerritoryData, total: number, band: number): Band {
-  const target = Float64Array.from(fairShares(data.reps, total, data.settings));
+/** Band [lo, hi] around each rep's target share of `values` (team-wide or within its region). */
+export function bandFor(data: TerritoryData, values: Float64Array, band: number, withinRegion: boolean): Band {
+  const target = Float64Array.from(balanceTargets(data, values, withinRegion));
   const lo = target.map((t) => (1 - band) * t);
   const hi = target.map((t) => (1 + band) * t);
   return { lo, hi, target };
@@ -92,13 +92,9 @@ export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band:
   const value = new Float64Array(nA);
   const work = new Float64Array(nA);
   const level: DisruptionLevel[] = [];
-  let total = 0;
-  let totalWork = 0;
   accounts.forEach((a, i) => {
     value[i] = metricOf(a, scenario.balanceOn);
     work[i] = a.workload;
-    total += value[i];
-    totalWork += work[i];
     level.push(disruptionLevel(a, settings, asOf));
     if (!mustPlace[i] && (a.locked || isStage3Pinned(a, data))) pinned[i] = current[i];
   });
@@ -131,17 +127,15 @@ export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band:
     value,
     work,
     level,
-    band: bandFor(data, total, band),
-    workBand: scenario.workloadBand === null ? null : bandFor(data, totalWork, scenario.workloadBand),
+    band: bandFor(data, value, band, scenario.withinRegion),
+    workBand: scenario.workloadBand === null ? null : bandFor(data, work, scenario.workloadBand, scenario.withinRegion),
     capacity,
   };
 }
 
 /** The same instance with another balance band (everything else, candidates and costs included, is shared). */
 export function withBand(inst: Instance, band: number): Instance {
-  let total = 0;
-  for (const v of inst.value) total += v;
-  return { ...inst, band: bandFor(inst.data, total, band) };
+  return { ...inst, band: bandFor(inst.data, inst.value, band, inst.scenario.withinRegion) };
 }
 
 /** Position of rep r in account i's candidate list, or -1. */

@@ -6,7 +6,7 @@
  * so its projection is attainment × potential after / potential before.
  */
 import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
-import { accountRepMiles, asOfDate, coefficientOfVariation, disruptionLevel, effectiveFte, fairShares } from '../metrics/basics';
+import { accountRepMiles, asOfDate, balanceTargets, coefficientOfVariation, disruptionLevel, effectiveFte } from '../metrics/basics';
 import { trailingAttainment } from '../metrics/attainment';
 import { projectedAttainments } from '../metrics/quota';
 
@@ -33,7 +33,7 @@ function side(data: TerritoryData, owners: readonly (string | null)[], index: Ma
   return { potential, work, travel };
 }
 
-export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners: readonly string[]): PlanMetrics {
+export function planMetrics(data: TerritoryData, scenario: ScenarioSpec, owners: readonly string[]): PlanMetrics {
   const { accounts, reps, settings } = data;
   const index = new Map<string, number>();
   reps.forEach((r, k) => index.set(r.id, k));
@@ -43,8 +43,7 @@ export function planMetrics(data: TerritoryData, _scenario: ScenarioSpec, owners
     index,
   );
   const after = side(data, owners, index);
-  const totalPotential = accounts.reduce((s, a) => s + a.potential, 0);
-  const fair = fairShares(reps, totalPotential, settings);
+  const fair = balanceTargets(data, Float64Array.from(accounts, (a) => a.potential), scenario.withinRegion);
   const active = reps.map((r, k) => k).filter((k) => reps[k].status !== 'Departing');
   const spread = (p: Float64Array) => active.reduce((m, k) => (fair[k] > 0 ? Math.max(m, Math.abs(p[k] / fair[k] - 1)) : m), 0);
   const asOf = asOfDate(accounts, settings);

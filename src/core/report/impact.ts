@@ -117,7 +117,13 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
     }
   }
   if (unassigned > 0) rows.push(...notes(`Before the plan ${unassigned} account(s) with potential of ${money(unassignedPotential)} had no owner; they are placed in the plan.`));
-  rows.push(...notes('Fair share = team potential × the rep\'s FTE × ramp share ÷ the sum over reps (departing reps 0). % of fair share = potential ÷ fair share.'));
+  rows.push(
+    ...notes(
+      plan.scenario.withinRegion
+        ? "Fair share = the potential of the rep's region × the rep's FTE × ramp share ÷ the sum over the region's reps (departing reps 0): the plan rebalances within each region. % of fair share = potential ÷ fair share."
+        : "Fair share = team potential × the rep's FTE × ramp share ÷ the sum over reps (departing reps 0). % of fair share = potential ÷ fair share.",
+    ),
+  );
   rows.push(...notes(`Quota: ${QUOTA_METHOD}`));
   rows.push(...notes(ATTAINMENT_METHOD));
   rows.push(...notes(`Accounts gained and lost are counted over the '${movesSheet}' sheet.`));

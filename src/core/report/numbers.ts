@@ -4,7 +4,7 @@
  * the optimizer's plan metrics use, so every sheet and the JSON report agree.
  */
 import type { Plan, Rep, TerritoryData } from '../model';
-import { fairShares } from '../metrics/basics';
+import { balanceTargets } from '../metrics/basics';
 import { planMoves } from './common';
 import { trailingAttainment } from '../metrics/attainment';
 import { projectedAttainments, projectedBookings, recalibrateQuotas } from '../metrics/quota';
@@ -57,17 +57,11 @@ export function beforeOwners(data: TerritoryData): (string | null)[] {
   return data.accounts.map((a) => a.owner);
 }
 
-export function totalPotential(data: TerritoryData): number {
-  let t = 0;
-  for (const a of data.accounts) t += a.potential;
-  return t;
-}
-
 /** One entry per rep (data.reps order) with before/after numbers for the plan. */
 export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   const before = sides(data, beforeOwners(data));
   const after = sides(data, plan.owners);
-  const fair = fairShares(data.reps, totalPotential(data), data.settings);
+  const fair = balanceTargets(data, data.accounts.map((a) => a.potential), plan.scenario.withinRegion);
   const quotas = recalibrateQuotas(data, plan.owners);
   const bookings = projectedBookings(data, plan.owners);
   const projected = projectedAttainments(data, plan.owners, quotas, bookings);
