@@ -15,7 +15,7 @@ import type { WorkerLike } from './protocol';
 export interface ParallelOptions extends ClientOptions {
   /** Cores available (os.cpus().length, navigator.hardwareConcurrency); fewer than 2 = one worker. */
   cores: number;
-  /** Above this many accounts a run stays in one worker: two copies of a 50k model peak at 1.2 GB. Default 60,000. */
+  /** Above this many accounts a run stays in one worker (memory: two workers peaked at 1.2 GB at 50k × 200). Default 50,000. */
   maxAccountsToSplit?: number;
 }
 
@@ -29,7 +29,7 @@ export function splitScenarios(scenarios: readonly ScenarioSpec[]): number[][] {
 
 export function createParallelOptimizer(spawn: () => WorkerLike, options: ParallelOptions): OptimizerClient {
   const clients = [createOptimizerClient(spawn, options), createOptimizerClient(spawn, options)];
-  const maxAccounts = options.maxAccountsToSplit ?? 60_000;
+  const maxAccounts = options.maxAccountsToSplit ?? 50_000;
   return {
     async run(data: TerritoryData, call: RunCallOptions = {}): Promise<OptimizeResult> {
       const scenarios = call.scenarios ?? defaultScenarios(data.settings);

@@ -96,6 +96,13 @@ export function roundLp(inst: Instance, colAccount: Int32Array, colPos: Int32Arr
   return a.owner;
 }
 
+/** roundLp on a relaxation's model: accounts outside the LP start where the model fixed them, so the rounding starts from the LP's own loads. */
+function roundModel(inst: Instance, model: LpModel, x: Float64Array, fallback: Int32Array): Int32Array {
+  const base = Int32Array.from(fallback);
+  for (let i = 0; i < inst.nA; i++) if (model.fixedOwner[i] >= 0) base[i] = model.fixedOwner[i];
+  return roundLp(inst, model.colAccount, model.colPos, x, base);
+}
+
 /**
  * For a band the LP relaxation proves unreachable: widen until the LP is feasible, then bisect to
  * 0.1 pt. Each solve changes only row bounds, so it starts from the previous basis.
@@ -144,11 +151,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     lpStatus = res.status;
     lpInfeasible = res.infeasible;
     if (res.optimal && res.objective !== null) lowerBound = res.objective;
-    if (res.x) {
-      // accounts outside the LP stay where the LP model fixed them, so the rounding starts from the LP's own loads
-      for (let i = 0; i < inst.nA; i++) if (model.fixedOwner[i] >= 0) owner[i] = model.fixedOwner[i];
-      owner = roundLp(inst, model.colAccount, model.colPos, res.x, owner);
-    }
+    if (res.x) owner = roundModel(inst, model, res.x, owner);
     if (res.x && res.reducedCost) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x, reducedCost: res.reducedCost };
     if (res.infeasible && hooks.relaxations) {
       // Repairing toward a band the LP proves unreachable only burns time (50k × 200: 8-10 s per scenario).
@@ -158,8 +161,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       if (found) {
         lpBandFloor = found.infeasibleBelow;
         aim = withBand(inst, found.band);
-        for (let i = 0; i < inst.nA; i++) if (found.model.fixedOwner[i] >= 0) owner[i] = found.model.fixedOwner[i];
-        owner = roundLp(aim, found.model.colAccount, found.model.colPos, found.x, owner);
+        owner = roundModel(aim, found.model, found.x, owner);
       }
     }
   }
@@ -175,9 +177,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     for (const factor of NARROWING) {
       const { model, result } = hooks.relaxations.solve(withBand(inst, inst.scenario.band * factor), hooks.secondsLeft());
       if (!result.x) continue;
-      const base = Int32Array.from(a.owner);
-      for (let i = 0; i < inst.nA; i++) if (model.fixedOwner[i] >= 0) base[i] = model.fixedOwner[i];
-      const b = new Assignment(inst, roundLp(inst, model.colAccount, model.colPos, result.x, base));
+      const b = new Assignment(inst, roundModel(inst, model, result.x, a.owner));
       repair(b, hooks.repairBudget ?? hooks.budget);
       if (b.totalViolation() < a.totalViolation()) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
       if (a.totalViolation() <= 1e-12) break;

@@ -123,10 +123,10 @@ export function repair(a: Assignment, budget: Budget): boolean {
 }
 
 /** Longest ejection chain tried (moves), and the most labels expanded per chain search (work bound). */
-const PATH_DEPTH = 20;
-const PATH_EXPANSIONS = 5000;
+const PATH_DEPTH = 6;
+const PATH_EXPANSIONS = 400;
 /** Labels kept per rep (cheapest, or passing on less value: easier for the next rep to absorb). */
-const LABELS_PER_REP = 8;
+const LABELS_PER_REP = 4;
 
 interface Label {
   rep: number;
@@ -214,7 +214,7 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
         for (const i of a.reachers[q]) if (a.owner[i] !== q) visit(i, a.owner[i]);
       }
     }
-    // cheapest labels first, one per rep (the best one)
+    // cheapest labels first, up to LABELS_PER_REP per rep
     frontier = next.filter((l) => kept[l.rep].includes(l)).sort((x, y) => x.cost - y.cost || x.rep - y.rep || x.dv - y.dv);
   }
   if (!found) return null;
