@@ -41,21 +41,24 @@ function namingOptimizer(runs: string[][]) {
   };
 }
 
+/** A parallel client over in-process workers running namingOptimizer; counts the workers it spawns. */
+function fakeParallel(cores: number, maxAccountsToSplit?: number) {
+  const runs: string[][] = [];
+  const spawned = { count: 0 };
+  const spawn = () => {
+    spawned.count++;
+    return inProcessWorker(1, undefined, namingOptimizer(runs));
+  };
+  return { client: createParallelOptimizer(spawn, { cores, maxAccountsToSplit, idleMs: 60000 }), runs, spawned };
+}
+
 describe('createParallelOptimizer with in-process workers', () => {
   it('runs the two groups on two workers and returns the plans in the order asked', async () => {
-    const runs: string[][] = [];
-    let spawned = 0;
-    const client = createParallelOptimizer(
-      () => {
-        spawned++;
-        return inProcessWorker(1, undefined, namingOptimizer(runs));
-      },
-      { cores: 2, idleMs: 60000 },
-    );
+    const { client, runs, spawned } = fakeParallel(2);
     const fractions: number[] = [];
     const result = await client.run(emptyData(), { scenarios, onProgress: (p) => fractions.push(p.fraction) });
     client.terminate();
-    expect(spawned).toBe(2);
+    expect(spawned.count).toBe(2);
     expect(runs.sort()).toEqual([
       ['Minimal', 'Balanced'],
       ['Redesign', 'Custom'],
@@ -77,18 +80,10 @@ describe('createParallelOptimizer with in-process workers', () => {
     ['one core', 1, Infinity],
     ['more accounts than maxAccountsToSplit', 2, -1],
   ])('%s: one worker runs every scenario', async (_name, cores, maxAccountsToSplit) => {
-    const runs: string[][] = [];
-    let spawned = 0;
-    const client = createParallelOptimizer(
-      () => {
-        spawned++;
-        return inProcessWorker(1, undefined, namingOptimizer(runs));
-      },
-      { cores, maxAccountsToSplit, idleMs: 60000 },
-    );
+    const { client, runs, spawned } = fakeParallel(cores, maxAccountsToSplit);
     const result = await client.run(emptyData(), { scenarios });
     client.terminate();
-    expect(spawned).toBe(1);
+    expect(spawned.count).toBe(1);
     expect(runs).toEqual([['Minimal', 'Balanced', 'Redesign', 'Custom']]);
     expect(result.plans.map((p) => p.scenario.name)).toEqual(['Minimal', 'Balanced', 'Redesign', 'Custom']);
   });
