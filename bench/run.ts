@@ -62,7 +62,8 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
   let t = Date.now();
   const three = await client.run(data, { timeLimitMs: 600_000, scenarios: defaultScenarios(data.settings).slice(0, 3) });
   result.threeScenariosSeconds = (Date.now() - t) / 1000;
-  rows.push(minimalRow(`ours: Minimal + Balanced + Redesign, worker threads on ${Math.min(2, cpus().length)} cores`, three.plans[0], result.threeScenariosSeconds));
+  const workers = cpus().length >= 2 && nA >= 10_000 && nA <= 50_000 ? 2 : 1; // createParallelOptimizer's default rule
+  rows.push(minimalRow(`ours: Minimal + Balanced + Redesign, CLI path (${workers} worker thread${workers > 1 ? 's' : ''})`, three.plans[0], result.threeScenariosSeconds));
   client.terminate();
 
   t = Date.now();

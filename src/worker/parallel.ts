@@ -1,10 +1,12 @@
 /**
  * One optimizer run on two workers (two cores): Minimal and Balanced in one, since Balanced re-solves
  * Minimal's LP from its final basis; Redesign and the custom scenario in the other. Each worker is
- * deterministic and the split is fixed, so the same workbook still gives the same plans. Measured
- * through Node worker threads (Minimal + Balanced + Redesign, worker start included): 20k × 50
- * 4.3 s → 3.6 s, 50k × 200 16.8 s → 12.1 s, peak RSS 1.2 GB at 50k. Runs stay in one worker
- * when there is one core, one scenario group, or more accounts than `maxAccountsToSplit` (memory).
+ * deterministic and the split is fixed, so the same workbook still gives the same plans.
+ * Measured through Node worker threads (Minimal + Balanced + Redesign, worker start included), one
+ * worker against two: 5k × 25 2.53 s / 2.64 s, 20k × 50 4.59 s / 4.01 s, 50k × 200 17.1 s / 11.8 s
+ * (peak RSS 0.79 GB / 1.22 GB). So a run is split only between `minAccountsToSplit` (below it, the
+ * second worker's start and set-up cost more than they save) and `maxAccountsToSplit` (memory), and
+ * only with two cores and two scenario groups.
  */
 import type { ScenarioSpec, TerritoryData } from '../core/model';
 import type { OptimizeResult } from '../core/optimize/api';
@@ -15,7 +17,9 @@ import type { WorkerLike } from './protocol';
 export interface ParallelOptions extends ClientOptions {
   /** Cores available (os.cpus().length, navigator.hardwareConcurrency); fewer than 2 = one worker. */
   cores: number;
-  /** Above this many accounts a run stays in one worker (memory: two workers peaked at 1.2 GB at 50k × 200). Default 50,000. */
+  /** Below this many accounts a run stays in one worker. Default 10,000. */
+  minAccountsToSplit?: number;
+  /** Above this many accounts a run stays in one worker (memory: two workers peaked at 1.22 GB at 50k × 200). Default 50,000. */
   maxAccountsToSplit?: number;
 }
 
@@ -29,12 +33,14 @@ export function splitScenarios(scenarios: readonly ScenarioSpec[]): number[][] {
 
 export function createParallelOptimizer(spawn: () => WorkerLike, options: ParallelOptions): OptimizerClient {
   const clients = [createOptimizerClient(spawn, options), createOptimizerClient(spawn, options)];
+  const minAccounts = options.minAccountsToSplit ?? 10_000;
   const maxAccounts = options.maxAccountsToSplit ?? 50_000;
   return {
     async run(data: TerritoryData, call: RunCallOptions = {}): Promise<OptimizeResult> {
       const scenarios = call.scenarios ?? defaultScenarios(data.settings);
       const groups = splitScenarios(scenarios);
-      if (groups.length < 2 || options.cores < 2 || data.accounts.length > maxAccounts) return clients[0].run(data, { ...call, scenarios });
+      const n = data.accounts.length;
+      if (groups.length < 2 || options.cores < 2 || n < minAccounts || n > maxAccounts) return clients[0].run(data, { ...call, scenarios });
       const fractions = groups.map(() => 0);
       const results = await Promise.all(
         groups.map((group, g) =>

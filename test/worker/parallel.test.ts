@@ -42,14 +42,14 @@ function namingOptimizer(runs: string[][]) {
 }
 
 /** A parallel client over in-process workers running namingOptimizer; counts the workers it spawns. */
-function fakeParallel(cores: number, maxAccountsToSplit?: number) {
+function fakeParallel(cores: number, maxAccountsToSplit?: number, minAccountsToSplit = 0) {
   const runs: string[][] = [];
   const spawned = { count: 0 };
   const spawn = () => {
     spawned.count++;
     return inProcessWorker(1, undefined, namingOptimizer(runs));
   };
-  return { client: createParallelOptimizer(spawn, { cores, maxAccountsToSplit, idleMs: 60000 }), runs, spawned };
+  return { client: createParallelOptimizer(spawn, { cores, minAccountsToSplit, maxAccountsToSplit, idleMs: 60000 }), runs, spawned };
 }
 
 describe('createParallelOptimizer with in-process workers', () => {
@@ -77,10 +77,11 @@ describe('createParallelOptimizer with in-process workers', () => {
   });
 
   it.each([
-    ['one core', 1, Infinity],
-    ['more accounts than maxAccountsToSplit', 2, -1],
-  ])('%s: one worker runs every scenario', async (_name, cores, maxAccountsToSplit) => {
-    const { client, runs, spawned } = fakeParallel(cores, maxAccountsToSplit);
+    ['one core', 1, Infinity, 0],
+    ['more accounts than maxAccountsToSplit', 2, -1, 0],
+    ['fewer accounts than minAccountsToSplit', 2, Infinity, 1],
+  ])('%s: one worker runs every scenario', async (_name, cores, maxAccountsToSplit, minAccountsToSplit) => {
+    const { client, runs, spawned } = fakeParallel(cores, maxAccountsToSplit, minAccountsToSplit);
     const result = await client.run(emptyData(), { scenarios });
     client.terminate();
     expect(spawned.count).toBe(1);
@@ -92,7 +93,7 @@ describe('createParallelOptimizer with in-process workers', () => {
 describe('createParallelOptimizer with real Node worker threads', () => {
   it('gives the same checked plans on every run; Minimal and Balanced equal the in-process run', async () => {
     const data = makeInstance({ accounts: 600, reps: 12, seed: 77 });
-    const client = createParallelOptimizer(() => spawnNodeOptimizer(), { cores: 2, idleMs: 500 });
+    const client = createParallelOptimizer(() => spawnNodeOptimizer(), { cores: 2, minAccountsToSplit: 0, idleMs: 500 });
     try {
       const first = await client.run(data, { timeLimitMs: 30000 });
       const second = await client.run(data, { timeLimitMs: 30000 });
