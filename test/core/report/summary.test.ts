@@ -58,3 +58,12 @@ describe('Rebalance Summary', () => {
     expect(notes).toEqual(['HiGHS could not load; used the TypeScript fallback', 'Plans computed with the TypeScript optimizer.', 'Potential was estimated for 2 account(s).']);
   });
 });
+
+test('problems the hosts pass twice (the reader list as data.problems and result.problems) count once', () => {
+  const data = seededData();
+  data.problems = [{ severity: 'warning', sheet: 'Accounts', cell: 'D2', message: 'Potential "x" is not a number' }];
+  const result = { ...seededResult(data), problems: data.problems };
+  const summary = describeOutputSheets(data, result, { generatedAt: 'now' }).find((s) => s.name === 'Rebalance Summary') as SheetDescription;
+  const row = summary.rows.find((r) => r[0]?.value === 'Problems in the data');
+  expect(row?.[1]?.value).toBe('1 found (0 error(s), 1 warning(s)); the first 1:');
+});
