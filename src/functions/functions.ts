@@ -15,7 +15,8 @@ import * as handoff from '../core/metrics/handoff';
 import { readTerritoryData } from '../core/read/index';
 import { auditTerritories } from '../core/triggers/index';
 import { divisionByZero, invalidValue } from './errors';
-import { asFraction, isBlankCell, numberGrid, numberRows, numbers, optionalFlag, optionalNumber, requiredNumber, today } from './inputs';
+import { isBlank } from '../core/read/cells';
+import { asFraction, numberGrid, numberRows, numbers, optionalFlag, optionalNumber, requiredNumber, today } from './inputs';
 
 /**
  * Attainment spread in points between the highest and the lowest rep (1.3 and 0.6 → 70).
@@ -214,7 +215,7 @@ function rawCells(values: unknown): RawCell[][] {
   const rows = Array.isArray(values) ? values : [[values]];
   return rows.map((row) =>
     (Array.isArray(row) ? row : [row]).map((cell): RawCell => {
-      if (isBlankCell(cell)) return null;
+      if (isBlank(cell)) return null;
       if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean' || cell instanceof Date) return cell;
       return String(cell);
     }),

@@ -3,14 +3,11 @@
  * arguments as null. Blank cells ("" or null) are ignored; text where a number belongs is #VALUE!
  * with a message naming the argument and the position ("attainments, row 3, column 2: "abc" is not a number").
  */
+import { ATTAINMENT_PERCENT_ABOVE, dateToSerial, isBlank, parseFraction } from '../core/read/cells';
 import { invalidValue } from './errors';
 
 /** A range as Excel passes it to a parameter typed `any[][]` (a lone value is wrapped). */
 export type Range = unknown[][];
-
-export function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
 
 function shown(value: unknown): string {
   if (typeof value === 'string') return `"${value}"`;
@@ -27,7 +24,7 @@ function asRows(range: unknown): unknown[][] {
 export function numberGrid(range: unknown, argument: string): (number | null)[][] {
   return asRows(range).map((row, r) =>
     row.map((cell, c) => {
-      if (isBlankCell(cell)) return null;
+      if (isBlank(cell)) return null;
       if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
       throw invalidValue(`${argument}, row ${r + 1}, column ${c + 1}: ${shown(cell)} is not a number`);
     }),
@@ -49,18 +46,18 @@ export function numbers(range: unknown, argument: string): number[] {
 /** A single number argument. */
 export function requiredNumber(value: unknown, argument: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (isBlankCell(value)) throw invalidValue(`${argument} is required`);
+  if (isBlank(value)) throw invalidValue(`${argument} is required`);
   throw invalidValue(`${argument}: ${shown(value)} is not a number`);
 }
 
 /** An optional number argument: null when omitted or blank. */
 export function optionalNumber(value: unknown, argument: string): number | null {
-  return isBlankCell(value) ? null : requiredNumber(value, argument);
+  return isBlank(value) ? null : requiredNumber(value, argument);
 }
 
 /** An optional yes/no argument: TRUE/FALSE, 1/0, or Y/N text; false when omitted. */
 export function optionalFlag(value: unknown, argument: string): boolean {
-  if (isBlankCell(value)) return false;
+  if (isBlank(value)) return false;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value === 'string' && /^(y|yes|true)$/i.test(value.trim())) return true;
@@ -68,13 +65,13 @@ export function optionalFlag(value: unknown, argument: string): boolean {
   throw invalidValue(`${argument}: ${shown(value)} is not TRUE or FALSE`);
 }
 
-/** Attainment written as a percent number (130) rather than a fraction (1.3): values above 3 are read as percents, as the table reader does. */
+/** Attainment written as a percent number (130) rather than a fraction (1.3), read by the table reader's rule. */
 export function asFraction(value: number): number {
-  return Math.abs(value) > 3 ? value / 100 : value;
+  const p = parseFraction(value, ATTAINMENT_PERCENT_ABOVE);
+  return p.ok && p.value !== null ? p.value : value;
 }
 
 /** Today's date as an Excel serial day number (1900 system), in the machine's local time, like TODAY(). */
 export function today(now: Date = new Date()): number {
-  const localMs = now.getTime() - now.getTimezoneOffset() * 60_000;
-  return Math.floor(localMs / 86_400_000) + 25_569;
+  return Math.floor(dateToSerial(new Date(now.getTime() - now.getTimezoneOffset() * 60_000)));
 }

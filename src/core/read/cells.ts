@@ -13,8 +13,8 @@ const BLANK: Parsed<never> = { ok: true, value: null };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
-/** True for null, undefined and whitespace-only text. */
-export function isBlank(raw: RawCell | undefined): boolean {
+/** True for null, undefined and whitespace-only text (any value: custom-function arguments too). */
+export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
 
@@ -74,6 +74,9 @@ export function parseNumber(raw: RawCell): Parsed<number> {
   if (t === 'blank') return BLANK;
   return t === null ? fail('a number') : ok(t.value);
 }
+
+/** Attainment above this bare value is a percent (130 → 1.3): nobody attains 300%+ by accident. */
+export const ATTAINMENT_PERCENT_ABOVE = 3;
 
 /**
  * A fraction written either way: "130%" → 1.3, 130 → 1.3 (a bare value above `percentAbove`

@@ -4,7 +4,7 @@
  * relative to the as-of date once the accounts are read (see `fillTenureFromHireDates`).
  */
 import type { Problem, Rep } from '../model';
-import { plural } from './cells';
+import { ATTAINMENT_PERCENT_ABOVE, plural } from './cells';
 import { QUARTER_FIELDS, synonymsOf } from './headers';
 import type { TableReader } from './table';
 
@@ -62,11 +62,11 @@ export function readReps(t: TableReader): RepsRead {
     const attainment: number[] = [];
     if (quarters.length > 0) {
       for (const q of quarters) {
-        const v = t.fraction(r, q, 3);
+        const v = t.fraction(r, q, ATTAINMENT_PERCENT_ABOVE);
         if (v !== null) attainment.push(v);
       }
     } else {
-      const v = t.fraction(r, 'attainment', 3);
+      const v = t.fraction(r, 'attainment', ATTAINMENT_PERCENT_ABOVE);
       if (v !== null) attainment.push(v);
     }
     const home = t.coordinates(r, 'homeLat', 'homeLon');
