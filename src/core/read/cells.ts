@@ -186,13 +186,17 @@ const SEGMENT_WORDS: Record<string, Segment> = {
   largeenterprise: 'Enterprise',
 };
 
-/** SMB / Small Business; Mid-Market / Mid Market / MM / Midmarket; Enterprise / ENT / Strategic. */
-export function parseSegment(raw: RawCell): Parsed<Segment> {
-  if (isBlank(raw)) return BLANK;
-  if (typeof raw !== 'string') return fail('SMB, Mid-Market or Enterprise');
-  const seg = SEGMENT_WORDS[squash(raw)];
-  return seg ? ok(seg) : fail('SMB, Mid-Market or Enterprise');
+/** A parser for text that must be one of a few words (matched case-, space- and punctuation-blind). */
+function wordParser<T>(words: Record<string, T>, expected: string): (raw: RawCell) => Parsed<T> {
+  return (raw) => {
+    if (isBlank(raw)) return BLANK;
+    const word = typeof raw === 'string' ? words[squash(raw)] : undefined;
+    return word !== undefined ? ok(word) : fail(expected);
+  };
 }
+
+/** SMB / Small Business; Mid-Market / Mid Market / MM / Midmarket; Enterprise / ENT / Strategic. */
+export const parseSegment = wordParser<Segment>(SEGMENT_WORDS, 'SMB, Mid-Market or Enterprise');
 
 const STATUS_WORDS: Record<string, RepStatus> = {
   active: 'Active',
@@ -216,18 +220,12 @@ const STATUS_WORDS: Record<string, RepStatus> = {
 };
 
 /** Active (default) / Departing (Leaving, Terminated, ...) / New (New Hire, Ramping, ...). */
-export function parseStatus(raw: RawCell): Parsed<RepStatus> {
-  if (isBlank(raw)) return BLANK;
-  if (typeof raw !== 'string') return fail('Active, Departing or New');
-  const st = STATUS_WORDS[squash(raw)];
-  return st ? ok(st) : fail('Active, Departing or New');
-}
+export const parseStatus = wordParser<RepStatus>(STATUS_WORDS, 'Active, Departing or New');
 
 /** Text, trimmed; numbers and booleans as written (IDs are often numeric); blank is null. */
 export function parseText(raw: RawCell): string | null {
   if (isBlank(raw)) return null;
   if (raw instanceof Date) return displayCell(raw);
-  if (typeof raw === 'number') return Number.isInteger(raw) ? String(raw) : String(raw);
   return String(raw).trim();
 }
 
