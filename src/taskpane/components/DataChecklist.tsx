@@ -2,7 +2,6 @@
 import * as React from 'react';
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { ChecklistItem, PotentialModelReport } from '../../core/model';
-import { formatPercent } from '../format';
 
 const STATUS_COLOR = { found: 'success', partial: 'warning', missing: 'danger' } as const;
 
@@ -38,8 +37,7 @@ export function DataChecklist({ checklist, potentialModel }: DataChecklistProps)
       </Table>
       {potentialModel && (
         <Text as="p" block size={200}>
-          Potential estimated for {potentialModel.estimated} account(s), marked as estimated: held-out R² {potentialModel.holdoutR2.toFixed(2)},
-          median error {formatPercent(potentialModel.holdoutMedianAPE, 0)}.
+          {potentialModel.description}
         </Text>
       )}
     </section>
