@@ -8,7 +8,7 @@ import type { Audit, Plan, RebalanceResult, TerritoryData } from '../core/model'
 import type { OptimizeProgress, OptimizeResult } from '../core/optimize/api';
 import { readWorkbookSheets } from '../core/read/index';
 import type { SheetValues } from '../core/read/locate';
-import { describeOutputSheets } from '../core/report/index';
+import { describeOutputSheets, recommendedPlan } from '../core/report/index';
 import { auditTerritories } from '../core/triggers/index';
 import type { WorkbookHost } from '../hosts/workbookHost';
 import { tableHeaders, type TableHeaders } from './tableHeaders';
@@ -72,11 +72,6 @@ export function errorText(e: unknown): string {
 
 function isAbort(e: unknown): boolean {
   return e instanceof Error && e.name === 'AbortError';
-}
-
-/** The scenario shown first: the first plan that meets its band, else the first plan. */
-export function defaultScenario(plans: Plan[]): string | null {
-  return (plans.find((p) => p.feasible) ?? plans[0])?.scenario.name ?? null;
 }
 
 /** Whether there is enough data to run the optimizer. */
@@ -158,7 +153,8 @@ export function usePane(host: WorkbookHost, optimizer: PaneOptimizer, now?: () =
             const cancelled = run.plans.some((p) => p.status === 'cancelled');
             return {
               result,
-              selected: defaultScenario(run.plans),
+              // the plan the sheets recommend (and describe rep by rep) is the one shown first
+              selected: recommendedPlan(run.plans)?.plan.scenario.name ?? null,
               progress: null,
               status: cancelled ? 'Cancelled: showing the best plans found so far.' : `Computed ${run.plans.length} scenarios.`,
             };
