@@ -23,6 +23,8 @@ export class Assignment {
   readonly movable: Uint8Array;
   private readonly scaleV: Float64Array;
   private readonly scaleW: Float64Array;
+  /** violationOf per rep, kept current by move() (it is read millions of times per local search). */
+  private readonly viol: Float64Array;
 
   constructor(
     readonly inst: Instance,
@@ -58,6 +60,7 @@ export class Assignment {
     this.scaleV = inst.band.target.map((t) => (t > 0 ? t : mv));
     this.scaleW = inst.workBand ? inst.workBand.target.map((t) => (t > 0 ? t : mw)) : new Float64Array(nR).fill(1);
     for (let r = 0; r < nR; r++) if (inst.capacity[r] < Infinity && !inst.workBand) this.scaleW[r] = Math.max(1, inst.capacity[r]);
+    this.viol = Float64Array.from(this.load, (load, r) => this.repViolation(r, load, this.work[r]));
   }
 
   /** Normalised amount by which rep r is outside its band, workload band and capacity at the given loads. */
@@ -75,7 +78,7 @@ export class Assignment {
   }
 
   violationOf(r: number): number {
-    return this.repViolation(r, this.load[r], this.work[r]);
+    return this.viol[r];
   }
 
   totalViolation(): number {
@@ -113,6 +116,8 @@ export class Assignment {
     this.work[r] -= w;
     this.load[s] += v;
     this.work[s] += w;
+    this.viol[r] = this.repViolation(r, this.load[r], this.work[r]);
+    this.viol[s] = this.repViolation(s, this.load[s], this.work[s]);
     const list = this.members[r];
     const k = this.slot[i];
     const last = list[list.length - 1];
