@@ -4,7 +4,7 @@
  */
 import type { PlanCheck, ScenarioSpec, TerritoryData } from '../model';
 import { balanceTargets } from '../metrics/basics';
-import { buildCandidates, isCandidate } from './candidates';
+import { candidatesFor, isCandidate } from './candidates';
 import { metricOf } from './instance';
 
 const REL_TOL = 1e-9;
@@ -22,7 +22,7 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
     violations.push(`The plan has ${owners.length} owners for ${accounts.length} accounts.`);
     return { ok: false, violations, bandMet: false, worstDeviation: Infinity };
   }
-  const candidates = buildCandidates(data, scenario);
+  const candidates = candidatesFor(data, scenario.withinRegion);
   const load = new Float64Array(reps.length);
   const work = new Float64Array(reps.length);
   const values = new Float64Array(accounts.length);

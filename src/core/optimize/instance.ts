@@ -5,7 +5,7 @@
  */
 import type { Account, BalanceMetric, DisruptionLevel, ScenarioSpec, TerritoryData } from '../model';
 import { asOfDate, balanceTargets, disruptionLevel } from '../metrics/basics';
-import { buildCandidates, currentOwnerIndex, type CandidateTable } from './candidates';
+import { candidatesFor, currentOwnerIndex, type CandidateTable } from './candidates';
 
 /** Objective cost of one mile of travel at travelWeight 1: 1,000 extra miles cost as much as one Low-disruption move. */
 export const TRAVEL_COST_PER_MILE = 0.001;
@@ -68,16 +68,6 @@ export function bandFor(data: TerritoryData, values: Float64Array, band: number,
   const lo = target.map((t) => (1 - band) * t);
   const hi = target.map((t) => (1 + band) * t);
   return { lo, hi, target };
-}
-
-const candidateCache = new WeakMap<TerritoryData, Map<boolean, CandidateTable>>();
-
-export function candidatesFor(data: TerritoryData, withinRegion: boolean): CandidateTable {
-  let m = candidateCache.get(data);
-  if (!m) candidateCache.set(data, (m = new Map()));
-  let t = m.get(withinRegion);
-  if (!t) m.set(withinRegion, (t = buildCandidates(data, { withinRegion })));
-  return t;
 }
 
 export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band: number = scenario.band): Instance {
