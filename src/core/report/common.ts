@@ -7,6 +7,7 @@ import type { Account, DisruptionLevel, Move, Plan, Rep, ScenarioKind, Segment, 
 import { asOfDate, disruptionLevel } from '../metrics/basics';
 import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
 import type { CellStyle, CellValue, SheetCell } from './sheet';
+import { FORBIDDEN_SHEET_CHARS, legalSheetName, safeSheetName } from './sheetNames';
 
 export const SHEET_NAMES = {
   comparison: 'Scenario Comparison',
@@ -90,19 +91,19 @@ export function excelString(text: string): string {
 
 // ---------------------------------------------------------------- sheet names
 
-const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
+/** The Moves sheet name a scenario asks for before any clash: `Moves - <scenario>`, legal for Excel. */
+export function movesSheetName(scenarioName: string, fallback = ''): string {
+  // forbidden characters become spaces here ("East/West" reads as "East West"); legalSheetName does the rest
+  const scenario = scenarioName.replace(FORBIDDEN_SHEET_CHARS, ' ').replace(/\s+/g, ' ').trim() || fallback;
+  return legalSheetName(`Moves - ${scenario}`);
+}
 
-/** `Moves - <scenario>` for each plan, sanitized, at most 31 characters, unique. */
+/** `Moves - <scenario>` for each plan, legal, unique beside each other and our other sheets. */
 export function movesSheetNames(plans: readonly Plan[]): string[] {
-  const used = new Set<string>(Object.values(SHEET_NAMES).map((n) => n.toLowerCase()));
+  const used: string[] = Object.values(SHEET_NAMES);
   return plans.map((p) => {
-    const base = `Moves - ${p.scenario.name.replace(INVALID_SHEET_CHARS, ' ').replace(/\s+/g, ' ').trim() || p.scenario.kind}`.slice(0, 31).trim();
-    let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) {
-      const suffix = ` (${i})`;
-      name = base.slice(0, 31 - suffix.length) + suffix;
-    }
-    used.add(name.toLowerCase());
+    const name = safeSheetName(movesSheetName(p.scenario.name, p.scenario.kind), used);
+    used.push(name);
     return name;
   });
 }

@@ -1,50 +1,8 @@
 /**
- * Excel's sheet-name rules, as pure functions: at most 31 characters, none of : \ / ? * [ ],
- * no apostrophe at either end, not "History" (reserved by Excel), unique ignoring case.
+ * Sheet references after a rename, for the Office host. Excel's sheet-name rules themselves live in
+ * the core (core/report/sheetNames.ts) and are re-exported here for the host's callers.
  */
-
-export const MAX_SHEET_NAME_LENGTH = 31;
-
-const FORBIDDEN = /[:\\/?*[\]\u0000-\u001f]/g;
-/** Excel refuses this name for a worksheet (it keeps it for the change-tracking sheet). */
-const RESERVED = ['history'];
-
-function trimEnds(name: string): string {
-  return name.replace(/^[\s']+/, '').replace(/[\s']+$/, '');
-}
-
-/** The name made legal on its own (forbidden characters become '-', ends trimmed, 31 chars), without looking at other sheets. */
-export function legalSheetName(wanted: string): string {
-  let name = trimEnds(wanted.replace(FORBIDDEN, '-'));
-  name = trimEnds(name.slice(0, MAX_SHEET_NAME_LENGTH));
-  return name === '' ? 'Sheet' : name;
-}
-
-function key(name: string): string {
-  return name.toLowerCase();
-}
-
-/** True when `name` can be used beside `existing` (case-insensitive, reserved names count as taken). */
-export function isFreeSheetName(name: string, existing: string[]): boolean {
-  const k = key(name);
-  return !RESERVED.includes(k) && !existing.some((e) => key(e) === k);
-}
-
-/**
- * A legal sheet name as close to `wanted` as Excel allows, not clashing with `existing`:
- * "Rep Impact" beside a user's "Rep Impact" becomes "Rep Impact (2)", then "(3)"...; the base is
- * shortened so the suffix still fits in 31 characters.
- */
-export function safeSheetName(wanted: string, existing: string[]): string {
-  const base = legalSheetName(wanted);
-  if (isFreeSheetName(base, existing)) return base;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const stem = trimEnds(base.slice(0, MAX_SHEET_NAME_LENGTH - suffix.length));
-    const candidate = `${stem === '' ? 'Sheet' : stem}${suffix}`;
-    if (isFreeSheetName(candidate, existing)) return candidate;
-  }
-}
+export { isFreeSheetName, legalSheetName, MAX_SHEET_NAME_LENGTH, safeSheetName } from '../../core/report/sheetNames';
 
 /** Sheet name quoted for a formula: 'Rep Impact (2)' (apostrophes doubled). */
 function quoted(name: string): string {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, parseMovesSheet, planApply, planUndo, type HistoryRow, type MovesRead, type OwnerCell } from '../../core/apply';
 import type { Problem, RawCell, Rep, TerritoryData } from '../../core/model';
 import { readWorkbookSheets } from '../../core/read/index';
+import { movesSheetName } from '../../core/report/common';
 import { movesRole } from '../../core/report/moves';
 import { readOwnedSheets } from './ownership';
 import { rawValue, sheetValuesOf, worksheetValues } from './read';
@@ -122,8 +123,8 @@ export function readHistory(workbook: ExcelJS.Workbook): { history: HistoryRow[]
 
 /** The scenario's Moves sheet (found through the ownership record, else by its name), parsed. */
 export function readMovesSheet(workbook: ExcelJS.Workbook, scenarioName: string, reps: Rep[]): MovesRead & { sheet: string } {
-  const wanted = readOwnedSheets(workbook).get(movesRole(scenarioName)) ?? `Moves - ${scenarioName}`;
-  const ws = workbook.getWorksheet(wanted) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase().slice(0, 31));
+  const wanted = readOwnedSheets(workbook).get(movesRole(scenarioName)) ?? movesSheetName(scenarioName);
+  const ws = workbook.getWorksheet(wanted) ?? workbook.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
   if (!ws) {
     const scenarios = workbook.worksheets.filter((w) => w.name.startsWith('Moves - ')).map((w) => w.name.slice('Moves - '.length));
     const hint = scenarios.length > 0 ? ` Scenarios in this workbook: ${scenarios.join(', ')}.` : ' Run rebalance first.';

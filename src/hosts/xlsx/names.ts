@@ -1,24 +1,9 @@
 /**
- * Sheet names for our output sheets: a free name when a user sheet already has the wanted one
- * ("Rep Impact (2)"), and the formulas and chart ranges of the descriptions rewritten to follow a
- * renamed sheet. Pure: works on names and descriptions only.
+ * The formulas and chart ranges of the descriptions rewritten to follow a renamed sheet (the names
+ * themselves come from core/report/sheetNames.ts). Pure: works on names and descriptions only.
  */
 import type { ChartDescription, SheetDescription } from '../../core/report/sheet';
 import { quoteSheet } from '../../core/report/sheet';
-
-export const MAX_SHEET_NAME = 31;
-
-/** The first of `wanted`, `wanted (2)`, `wanted (3)`, ... not in `taken` (compared case-insensitively, as Excel does). */
-export function freeSheetName(wanted: string, taken: Iterable<string>): string {
-  const used = new Set([...taken].map((n) => n.toLowerCase()));
-  const base = wanted.slice(0, MAX_SHEET_NAME);
-  if (!used.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) {
-    const suffix = ` (${k})`;
-    const name = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!used.has(name.toLowerCase())) return name;
-  }
-}
 
 /** Rewrite every reference to sheet `from` as a reference to sheet `to` in one formula or range. */
 export function renameSheetRefs(text: string, from: string, to: string): string {

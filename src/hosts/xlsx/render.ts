@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellStyle, ConditionalFormat, SheetCell, SheetDescription } from '../../core/report/sheet';
-import { applyRenames, freeSheetName } from './names';
+import { safeSheetName } from '../../core/report/sheetNames';
+import { applyRenames } from './names';
 import { readOwnedSheets, writeOwnedSheets } from './ownership';
 
 export interface RenderResult {
@@ -53,7 +54,7 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
 
   const taken = workbook.worksheets.map((ws) => ws.name);
   const used = sheets.map((sheet) => {
-    const name = freeSheetName(sheet.name, taken);
+    const name = safeSheetName(sheet.name, taken);
     taken.push(name);
     return name;
   });

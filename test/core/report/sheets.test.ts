@@ -57,6 +57,11 @@ describe('describeOutputSheets', () => {
     expect(names[names.length - 1]).toBe('Rep Briefs');
   });
 
+  it("makes a custom name legal by Excel's rules: no apostrophe at either end (ExcelJS refused \"Moves - Partners'\")", () => {
+    const names = sheetsFor(false, "Partners'").map((s) => s.name);
+    expect(names).toContain('Moves - Partners');
+  });
+
   it('prints every sheet landscape one page wide, and the comparison on a single page', () => {
     for (const s of sheets) expect({ sheet: s.name, print: s.print }).toEqual({ sheet: s.name, print: { landscape: true, fitToWidth: true, onePage: s.name === 'Scenario Comparison' } });
   });

@@ -1,5 +1,6 @@
 import { insertDrawingElement } from '../../../src/hosts/xlsx/package';
-import { freeSheetName, renameSheetRefs } from '../../../src/hosts/xlsx/names';
+import { safeSheetName } from '../../../src/core/report/sheetNames';
+import { renameSheetRefs } from '../../../src/hosts/xlsx/names';
 import { chartCacheFromSheets, parseRangeRef } from '../../../src/hosts/xlsx/chart';
 
 const HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -22,11 +23,11 @@ describe('insertDrawingElement: CT_Worksheet order', () => {
 
 describe('sheet names', () => {
   it('picks a free name, case-insensitively, within 31 characters', () => {
-    expect(freeSheetName('Rep Impact', ['Accounts'])).toBe('Rep Impact');
-    expect(freeSheetName('Rep Impact', ['rep impact', 'Rep Impact (2)'])).toBe('Rep Impact (3)');
+    expect(safeSheetName('Rep Impact', ['Accounts'])).toBe('Rep Impact');
+    expect(safeSheetName('Rep Impact', ['rep impact', 'Rep Impact (2)'])).toBe('Rep Impact (3)');
     const long = 'Moves - A Very Long Scenario Name';
-    expect(freeSheetName(long, [])).toBe('Moves - A Very Long Scenario Na');
-    expect(freeSheetName(long, ['Moves - A Very Long Scenario Na'])).toBe('Moves - A Very Long Scenari (2)');
+    expect(safeSheetName(long, [])).toBe('Moves - A Very Long Scenario Na');
+    expect(safeSheetName(long, ['Moves - A Very Long Scenario Na'])).toBe('Moves - A Very Long Scenari (2)');
   });
 
   it('rewrites quoted and bare references to a renamed sheet, and nothing else', () => {
