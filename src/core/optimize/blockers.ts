@@ -6,12 +6,8 @@
 import { Assignment, type Budget } from './assignment';
 import { type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
-import { formatAmount } from './reasons';
+import { formatAmount, pct } from './reasons';
 import { repair } from './repair';
-
-function pct(v: number, t: number): string {
-  return t > 0 ? `${Math.round((100 * v) / t)}%` : 'n/a';
-}
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, pinned, band } = inst;

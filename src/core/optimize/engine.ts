@@ -9,7 +9,7 @@ import { Assignment, greedyStart, type Budget } from './assignment';
 import { withBand, type Instance } from './instance';
 import { localSearch } from './localSearch';
 import { lpGuidedSearch, resolveWholeTeam, type LpGuide } from './neighbourhood';
-import { Relaxations, type LpStart } from './relaxation';
+import type { LpStart, Relaxations } from './relaxation';
 import type { LpModel } from './lp';
 import { repair } from './repair';
 
@@ -20,7 +20,6 @@ const NARROWING = [0.99, 0.999];
 
 export interface EngineResult {
   owner: Int32Array;
-  objective: number;
   lowerBound: number | null;
   /** True when the LP relaxation proved the band unreachable. */
   lpInfeasible: boolean;
@@ -38,10 +37,8 @@ export interface EngineResult {
 }
 
 export interface EngineHooks {
-  /** Soft budget for improvement (local search, re-solves). */
+  /** The run's budget (time limit or cancel) for every step. */
   budget: Budget;
-  /** Budget for reaching the band (repair), usually the hard time limit; default `budget`. */
-  repairBudget?: Budget;
   /** Seconds left for this scenario. */
   secondsLeft(): number;
   now(): number;
@@ -52,9 +49,7 @@ export interface EngineHooks {
   skipLp?: boolean;
   /** Awaited between steps so a worker can take a Cancel message. */
   pause(): Promise<void>;
-  /** Called once the LP relaxation is solved, with its wall time. */
-  lpDone?(ms: number): void;
-  /** The run's LP relaxations (shared between scenarios); default: this scenario's own LP. */
+  /** The run's LP relaxations (shared between scenarios); without them (or HiGHS) no LP is solved. */
   relaxations?: Relaxations;
 }
 
@@ -139,25 +134,23 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   let lpMs: number | null = null;
   let lpStart: LpStart | null = null;
   let guide: LpGuide | null = null;
-  if (highs && !hooks.skipLp) {
+  const relaxations = highs ? hooks.relaxations : undefined;
+  if (relaxations && !hooks.skipLp) {
     hooks.phase('relaxation');
     const t0 = hooks.now();
-    const own = hooks.relaxations ? null : new Relaxations(highs);
-    const { model, result: res, start } = (hooks.relaxations ?? own!).solve(inst, hooks.secondsLeft());
+    const { model, result: res, start } = relaxations.solve(inst, hooks.secondsLeft());
     lpStart = start;
-    own?.dispose();
     lpMs = hooks.now() - t0;
-    hooks.lpDone?.(lpMs);
     lpStatus = res.status;
     lpInfeasible = res.infeasible;
     if (res.optimal && res.objective !== null) lowerBound = res.objective;
     if (res.x) owner = roundModel(inst, model, res.x, owner);
     if (res.x && res.reducedCost) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x, reducedCost: res.reducedCost };
-    if (res.infeasible && hooks.relaxations) {
+    if (res.infeasible) {
       // Repairing toward a band the LP proves unreachable only burns time (50k × 200: 8-10 s per scenario).
       // Find the narrowest band the LP meets instead, and round and repair to that.
       hooks.phase('narrowest reachable band');
-      const found = narrowestLpBand(inst, hooks.relaxations, hooks.secondsLeft);
+      const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft);
       if (found) {
         lpBandFloor = found.infeasibleBelow;
         aim = withBand(inst, found.band);
@@ -168,17 +161,17 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   const a = new Assignment(aim, owner);
   await hooks.pause();
   hooks.phase('repair');
-  repair(a, hooks.repairBudget ?? hooks.budget);
-  if (a.totalViolation() > 1e-12 && highs && hooks.relaxations && lowerBound !== null && !hooks.budget.expired()) {
+  repair(a, hooks.budget);
+  if (a.totalViolation() > 1e-12 && relaxations && lowerBound !== null && !hooks.budget.expired()) {
     // When the LP fills reps to their band edges, rounding leaves them a hair outside with no room to
     // repair (Redesign at 20k x 50: three reps $1-2k over a $61M maximum). Re-solve the LP with the band
     // narrowed a little (same costs, so from its last basis), then round and repair that instead.
     hooks.phase('repair (narrowed LP)');
     for (const factor of NARROWING) {
-      const { model, result } = hooks.relaxations.solve(withBand(inst, inst.scenario.band * factor), hooks.secondsLeft());
+      const { model, result } = relaxations.solve(withBand(inst, inst.scenario.band * factor), hooks.secondsLeft());
       if (!result.x) continue;
       const b = new Assignment(inst, roundModel(inst, model, result.x, a.owner));
-      repair(b, hooks.repairBudget ?? hooks.budget);
+      repair(b, hooks.budget);
       if (b.totalViolation() < a.totalViolation()) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
       if (a.totalViolation() <= 1e-12) break;
     }
@@ -206,7 +199,6 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   }
   return {
     owner: a.owner,
-    objective: a.objective(),
     lowerBound,
     lpInfeasible,
     lpBandFloor,

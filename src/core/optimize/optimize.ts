@@ -47,7 +47,7 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
       let usedHighs = false;
       if (isStopped()) {
         const owner = greedyStart(inst);
-        result = { owner, objective: new Assignment(inst, owner).objective(), lowerBound: null, lpInfeasible: false, lpBandFloor: null, bandMet: false, lpStatus: null, lpMs: null, lpStart: null };
+        result = { owner, lowerBound: null, lpInfeasible: false, lpBandFloor: null, bandMet: false, lpStatus: null, lpMs: null, lpStart: null };
       } else {
         const secondsLeft = () => Math.max(0, (deadline - now()) / 1000);
         // Skip the LP when the LPs still to come would not fit the time limit (the one clock-driven choice).

@@ -15,7 +15,8 @@ export function formatAmount(v: number, metric: BalanceMetric): string {
   return `${s} ${label}`;
 }
 
-function pct(load: number, target: number): string {
+/** An amount as a whole percent of its target ('n/a' without a target). */
+export function pct(load: number, target: number): string {
   return target > 0 ? `${Math.round((100 * load) / target)}%` : 'n/a';
 }
 

@@ -61,7 +61,7 @@ export class Relaxations {
       }
     }
     const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
-    return { model, result: solveLp(this.highs, model, timeLimitSeconds, undefined, undefined, options), start: 'own model' };
+    return { model, result: solveLp(this.highs, model, timeLimitSeconds, undefined, undefined, { presolve: LP_OPTIONS.presolve }), start: 'own model' };
   }
 
   /** Frees the WebAssembly models. */
