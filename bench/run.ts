@@ -12,7 +12,7 @@ import type { Plan } from '../src/core/model';
 import { loadHighs } from '../src/hosts/node/highs';
 import { makeInstance } from './instances';
 import { spawnNodeOptimizer } from '../src/hosts/node/worker';
-import { createParallelOptimizer } from '../src/worker/parallel';
+import { createParallelOptimizer, workersFor } from '../src/worker/parallel';
 
 interface Row {
   name: string;
@@ -58,11 +58,12 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
 
   // The product's path (CLI, task pane): worker threads, two scenario groups on two cores, worker start included.
   // First, so that its peak RSS is the workers' and not the in-process runs' below.
-  const client = createParallelOptimizer(() => spawnNodeOptimizer(), { cores: cpus().length, idleMs: 1000 });
+  const parallel = { cores: cpus().length, idleMs: 1000 };
+  const client = createParallelOptimizer(() => spawnNodeOptimizer(), parallel);
   let t = Date.now();
   const three = await client.run(data, { timeLimitMs: 600_000, scenarios: defaultScenarios(data.settings).slice(0, 3) });
   result.threeScenariosSeconds = (Date.now() - t) / 1000;
-  const workers = cpus().length >= 2 && nA >= 10_000 && nA <= 50_000 ? 2 : 1; // createParallelOptimizer's default rule
+  const workers = workersFor(nA, parallel);
   rows.push(minimalRow(`ours: Minimal + Balanced + Redesign, CLI path (${workers} worker thread${workers > 1 ? 's' : ''})`, three.plans[0], result.threeScenariosSeconds));
   client.terminate();
 

@@ -1,7 +1,10 @@
 /**
  * One optimizer run on two workers (two cores): Minimal and Balanced in one, since Balanced re-solves
  * Minimal's LP from its final basis; Redesign and the custom scenario in the other. Each worker is
- * deterministic and the split is fixed, so the same workbook still gives the same plans.
+ * deterministic and the split depends only on the account count and the cores, so the same workbook
+ * gives the same plans on the same machine. Minimal and Balanced are the same as in one worker;
+ * Redesign and the custom plan can differ a little (their LP and, without HiGHS, their start differ:
+ * Redesign at 20k × 50 −538.85 split, −548.32 in one worker).
  * Measured through Node worker threads (Minimal + Balanced + Redesign, worker start included), one
  * worker against two: 5k × 25 2.53 s / 2.64 s, 20k × 50 4.59 s / 4.01 s, 50k × 200 17.1 s / 11.8 s
  * (peak RSS 0.79 GB / 1.22 GB). So a run is split only between `minAccountsToSplit` (below it, the
@@ -31,16 +34,20 @@ export function splitScenarios(scenarios: readonly ScenarioSpec[]): number[][] {
   return first.length > 0 && second.length > 0 ? [first, second] : [scenarios.map((_, k) => k)];
 }
 
+/** How many workers a run of `accounts` accounts uses: 2 with two cores between the account limits, else 1. */
+export function workersFor(accounts: number, options: ParallelOptions): 1 | 2 {
+  const min = options.minAccountsToSplit ?? 10_000;
+  const max = options.maxAccountsToSplit ?? 50_000;
+  return options.cores >= 2 && accounts >= min && accounts <= max ? 2 : 1;
+}
+
 export function createParallelOptimizer(spawn: () => WorkerLike, options: ParallelOptions): OptimizerClient {
   const clients = [createOptimizerClient(spawn, options), createOptimizerClient(spawn, options)];
-  const minAccounts = options.minAccountsToSplit ?? 10_000;
-  const maxAccounts = options.maxAccountsToSplit ?? 50_000;
   return {
     async run(data: TerritoryData, call: RunCallOptions = {}): Promise<OptimizeResult> {
       const scenarios = call.scenarios ?? defaultScenarios(data.settings);
       const groups = splitScenarios(scenarios);
-      const n = data.accounts.length;
-      if (groups.length < 2 || options.cores < 2 || n < minAccounts || n > maxAccounts) return clients[0].run(data, { ...call, scenarios });
+      if (groups.length < 2 || workersFor(data.accounts.length, options) < 2) return clients[0].run(data, { ...call, scenarios });
       const fractions = groups.map(() => 0);
       const results = await Promise.all(
         groups.map((group, g) =>
