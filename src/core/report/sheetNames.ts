@@ -4,6 +4,8 @@
  * apostrophe at either end, not "History" (reserved by Excel), unique ignoring case.
  */
 
+import { quoteSheet, type ChartDescription, type SheetDescription } from './sheet';
+
 export const MAX_SHEET_NAME_LENGTH = 31;
 
 export const FORBIDDEN_SHEET_CHARS = /[:\\/?*[\]\u0000-\u001f]/g;
@@ -47,3 +49,43 @@ export function safeSheetName(wanted: string, existing: string[]): string {
   }
 }
 
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Points a formula's sheet references at the names actually used: `'Rep Impact'!B2` becomes
+ * `'Rep Impact (2)'!B2` when our sheet had to be renamed. Text inside "string literals" is left alone.
+ */
+export function retargetSheetRefs(formula: string, renamed: { wanted: string; used: string }[]): string {
+  if (renamed.length === 0) return formula;
+  const patterns = renamed.map(({ wanted, used }) => {
+    const q = escapeRegExp(quoteSheet(wanted));
+    const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(wanted) ? `|(?<![A-Za-z0-9_.'])${escapeRegExp(wanted)}` : '';
+    return { re: new RegExp(`(?:${q}${bare})!`, 'gi'), to: `${quoteSheet(used)}!` };
+  });
+  // Split on string literals ("..." with "" as an escaped quote) and rewrite only the code parts.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : patterns.reduce((s, p) => s.replace(p.re, p.to), part)))
+    .join('');
+}
+
+/** The descriptions under the names used (aligned with `sheets`), every formula, conditional format and chart range following the renamed sheets. */
+export function applyRenames(sheets: SheetDescription[], used: string[]): SheetDescription[] {
+  const renamed = sheets.map((s, i) => ({ wanted: s.name, used: used[i] })).filter((r) => r.wanted !== r.used);
+  if (renamed.length === 0) return sheets;
+  const fix = (text: string): string => retargetSheetRefs(text, renamed);
+  const fixChart = (c: ChartDescription): ChartDescription => ({
+    ...c,
+    series: c.series.map((s) => ({ ...s, categories: fix(s.categories), values: fix(s.values) })),
+  });
+  return sheets.map((sheet, i) => ({
+    ...sheet,
+    name: used[i],
+    rows: sheet.rows.map((row) => row.map((cell) => (cell && cell.formula ? { ...cell, formula: fix(cell.formula) } : cell))),
+    conditionalFormats: sheet.conditionalFormats?.map((cf) => ({ ...cf, formula: fix(cf.formula) })),
+    charts: sheet.charts?.map(fixChart),
+  }));
+}

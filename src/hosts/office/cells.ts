@@ -34,9 +34,9 @@ export function valueInput(value: CellValue): CellInput {
 }
 
 /** What to write for one cell: the formula (with '=') for a formula cell, the value otherwise. */
-export function cellInput(cell: SheetCell | null | undefined, retarget: (formula: string) => string = (f) => f): CellInput {
+export function cellInput(cell: SheetCell | null | undefined): CellInput {
   if (!cell) return null;
-  if (cell.formula) return `=${retarget(cell.formula)}`;
+  if (cell.formula) return `=${cell.formula}`;
   return valueInput(cell.value);
 }
 

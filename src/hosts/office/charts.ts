@@ -30,8 +30,8 @@ const CHART_TYPE: Record<ChartDescription['kind'], string> = {
 export interface ChartEnv {
   batcher: SyncBatcher;
   supports: ApiSupport;
-  /** Worksheet for a sheet name as written in the description (renames applied). */
-  sheetFor: (wantedName: string) => Excel.Worksheet;
+  /** Worksheet for a sheet name in a chart range (the descriptions already carry the names used). */
+  sheetFor: (name: string) => Excel.Worksheet;
 }
 
 export async function writeChart(ws: Excel.Worksheet, ownName: string, chart: ChartDescription, env: ChartEnv): Promise<void> {

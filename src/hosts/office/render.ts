@@ -15,7 +15,7 @@ import { DEFAULT_BUDGET, SyncBatcher, COMMAND_BYTES } from './batch';
 import { officeApiSupport, type ApiSupport } from './capabilities';
 import { writeChart } from './charts';
 import { discoverSheets, markSheet, saveRoleSetting } from './marker';
-import { retargetSheetRefs } from './names';
+import { applyRenames } from '../../core/report/sheetNames';
 import { clearSheet, writeCells, writeSheetLayout, writeStyles, type WriteEnv } from './sheetWriter';
 import { planSheetTargets } from './targets';
 
@@ -49,13 +49,15 @@ export interface RenderResult {
 
 export async function renderSheets(
   context: Excel.RequestContext,
-  sheets: SheetDescription[],
+  wantedSheets: SheetDescription[],
   options: RenderOptions = {},
 ): Promise<RenderResult> {
   const supports = options.supports ?? officeApiSupport;
   const existing = await discoverSheets(context, supports);
-  const targets = planSheetTargets(sheets, existing);
+  const targets = planSheetTargets(wantedSheets, existing);
   const renamed = targets.filter((t) => t.used !== t.wanted).map(({ wanted, used }) => ({ wanted, used }));
+  // formulas, conditional formats and chart ranges follow the names used, once, in the core
+  const sheets = applyRenames(wantedSheets, targets.map((t) => t.used));
   const batcher = new SyncBatcher(
     context,
     {
@@ -64,7 +66,7 @@ export async function renderSheets(
     },
     supports('1.6') ? () => context.application.suspendApiCalculationUntilNextSync() : undefined,
   );
-  const env: WriteEnv = { batcher, supports, retarget: (f) => retargetSheetRefs(f, renamed) };
+  const env: WriteEnv = { batcher, supports };
   const needIds = !supports('1.12') && supports('1.4');
 
   // Charts of the sheets we replace are loaded so that they can be deleted.
@@ -105,10 +107,9 @@ export async function renderSheets(
     await writeSheetLayout(worksheets[i], sheet, env);
   }
 
-  const usedName = new Map(targets.map((t) => [t.wanted, t.used]));
-  const sheetFor = (wanted: string): Excel.Worksheet => {
-    const index = targets.findIndex((t) => t.wanted === wanted);
-    return index >= 0 ? worksheets[index] : context.workbook.worksheets.getItem(usedName.get(wanted) ?? wanted);
+  const sheetFor = (name: string): Excel.Worksheet => {
+    const index = targets.findIndex((t) => t.used === name);
+    return index >= 0 ? worksheets[index] : context.workbook.worksheets.getItem(name);
   };
   for (const [i, sheet] of sheets.entries()) {
     for (const chart of sheet.charts ?? []) await writeChart(worksheets[i], sheet.name, chart, { batcher, supports, sheetFor });

@@ -12,8 +12,6 @@ import { cellInput, styleRectangles, widthToPoints, type CellInput, type StyleRe
 export interface WriteEnv {
   batcher: SyncBatcher;
   supports: ApiSupport;
-  /** Rewrites sheet references in formulas to the names actually used. */
-  retarget: (formula: string) => string;
   /** Called after each block with the number of cells just queued. */
   onCells?: (cells: number) => void;
 }
@@ -25,14 +23,14 @@ interface EncodedRow {
   bytes: number;
 }
 
-function encodeRow(row: (SheetCell | null)[], width: number, retarget: (f: string) => string): EncodedRow {
+function encodeRow(row: (SheetCell | null)[], width: number): EncodedRow {
   const inputs: CellInput[] = new Array(width).fill(null);
   let formats: (string | null)[] | null = null;
   let hasFormula = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (!cell) continue;
-    inputs[c] = cellInput(cell, retarget);
+    inputs[c] = cellInput(cell);
     if (cell.formula) hasFormula = true;
     if (cell.numFmt) {
       formats ??= new Array(width).fill(null);
@@ -48,7 +46,7 @@ function encodeRow(row: (SheetCell | null)[], width: number, retarget: (f: strin
 export async function writeCells(ws: Excel.Worksheet, rows: (SheetCell | null)[][], env: WriteEnv): Promise<void> {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0) return;
-  const encoded = rows.map((r) => encodeRow(r, width, env.retarget));
+  const encoded = rows.map((r) => encodeRow(r, width));
   let r = 0;
   while (r < encoded.length) {
     const room = env.batcher.remaining();
@@ -127,7 +125,7 @@ export async function writeSheetLayout(ws: Excel.Worksheet, sheet: SheetDescript
     for (const cf of sheet.conditionalFormats ?? []) {
       await env.batcher.reserve(0, 6 * COMMAND_BYTES + jsonBytes(cf));
       const format = ws.getRange(cf.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-      format.custom.rule.formula = `=${env.retarget(cf.formula)}`;
+      format.custom.rule.formula = `=${cf.formula}`;
       if (cf.fill) format.custom.format.fill.color = `#${cf.fill}`;
       if (cf.fontColor) format.custom.format.font.color = `#${cf.fontColor}`;
       if (cf.bold !== undefined) format.custom.format.font.bold = cf.bold;

@@ -6,8 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellStyle, ConditionalFormat, SheetCell, SheetDescription } from '../../core/report/sheet';
-import { safeSheetName } from '../../core/report/sheetNames';
-import { applyRenames } from './names';
+import { applyRenames, safeSheetName } from '../../core/report/sheetNames';
 import { readOwnedSheets, writeOwnedSheets } from './ownership';
 
 export interface RenderResult {

@@ -1,6 +1,7 @@
 import { insertDrawingElement } from '../../../src/hosts/xlsx/package';
-import { safeSheetName } from '../../../src/core/report/sheetNames';
-import { renameSheetRefs } from '../../../src/hosts/xlsx/names';
+import { retargetSheetRefs, safeSheetName } from '../../../src/core/report/sheetNames';
+
+const renameSheetRefs = (text: string, wanted: string, used: string) => retargetSheetRefs(text, [{ wanted, used }]);
 import { chartCacheFromSheets, parseRangeRef } from '../../../src/hosts/xlsx/chart';
 
 const HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
