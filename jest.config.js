@@ -6,9 +6,5 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
-  moduleNameMapper: {
-    // office-addin-manifest pulls an ESM-only dependency that jest cannot load; office-addin-mock only needs it at import time.
-    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
-  },
   testTimeout: 120000,
 };
