@@ -88,6 +88,8 @@ export interface ResolvedColumns {
   columns: Map<string, number>;
   headers: string[];
   mapping: ColumnMapping[];
+  /** Settings without Name and Value headers: the first two columns are taken as name and value. */
+  positional: boolean;
 }
 
 function headerText(cell: RawCell | undefined): string {
@@ -160,17 +162,23 @@ export function resolveColumns(
   }
 
   for (const [field, col] of [...columns]) if (col < 0) columns.delete(field);
+  // Settings is a two-column list: without Name and Value headers, its first two columns are those.
+  const positional = table === 'Settings' && !(columns.has('name') && columns.has('value'));
+  if (positional) {
+    columns.set('name', 0);
+    columns.set('value', 1);
+  }
   const fields = table === 'Reps' ? [...specs.map((s) => s.field), ...QUARTER_FIELDS] : specs.map((s) => s.field);
   const mapping: ColumnMapping[] = fields.map((field) => {
     const col = columns.get(field);
     return {
       table,
       field,
-      header: col === undefined ? null : headers[col],
+      header: col === undefined ? null : headers[col] || null,
       column: col === undefined ? null : columnLetter(source.origin.col + col),
     };
   });
-  return { table, columns, headers, mapping };
+  return { table, columns, headers, mapping, positional };
 }
 
 /** The synonyms tried for a field, for "looked for ..." messages. */

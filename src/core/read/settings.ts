@@ -6,7 +6,6 @@
  */
 import { DEFAULT_SETTINGS, type BalanceMetric, type DisruptionLevel, type RawCell, type Segment, type Settings } from '../model';
 import { displayCell, isBlank, parseBoolean, parseDate, parseFraction, parseNumber, parseText, squash } from './cells';
-import { columnLetter } from '../report/sheet';
 import type { TableReader } from './table';
 
 /** Applies a value; returns null on success or what was expected ("a number"). */
@@ -186,16 +185,7 @@ export function readSettings(t: TableReader | null): Settings {
   const settings = cloneSettings(DEFAULT_SETTINGS);
   if (t === null) return settings;
   let firstRow = 1;
-  if (!t.has('name') || !t.has('value')) {
-    t.resolved.columns.set('name', 0);
-    t.resolved.columns.set('value', 1);
-    for (const m of t.resolved.mapping) {
-      const col = m.field === 'name' ? 0 : 1;
-      m.header = t.resolved.headers[col] || null;
-      m.column = columnLetter(t.source.origin.col + col);
-    }
-    if (isKnownSetting(displayCell(t.raw(0, 'name')))) firstRow = 0;
-  }
+  if (t.resolved.positional && isKnownSetting(displayCell(t.raw(0, 'name')))) firstRow = 0;
   const seen = new Map<string, number>();
   for (let r = firstRow; r <= t.dataRows; r++) {
     const name = displayCell(t.raw(r, 'name'));
