@@ -4,7 +4,7 @@
  * nothing here) calls Excel.run. Every failure lands in `error`, which the App shows.
  */
 import * as React from 'react';
-import type { Audit, Plan, RebalanceResult, TerritoryData } from '../core/model';
+import { formatProblem, type Audit, type Plan, type RebalanceResult, type TerritoryData } from '../core/model';
 import type { OptimizeProgress, OptimizeResult } from '../core/optimize/api';
 import { readWorkbookSheets } from '../core/read/index';
 import type { SheetValues } from '../core/read/locate';
@@ -177,17 +177,20 @@ export function usePane(host: WorkbookHost, optimizer: PaneOptimizer, now?: () =
           if (!data || !result) throw new Error('Rebalance before writing the sheets.');
           const sheets = describeOutputSheets(data, result, { generatedAt: (clock.current?.() ?? new Date()).toISOString() });
           update({ writeFraction: 0 });
-          await host.writeOutputs(sheets, (p) => update({ writeFraction: p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : null }));
-          return { writeFraction: null, status: `Wrote ${sheets.length} sheets: ${sheets.map((s) => s.name).join(', ')}.` };
+          const { written, renamed } = await host.writeOutputs(sheets, (p) => update({ writeFraction: p.cellsTotal > 0 ? p.cellsDone / p.cellsTotal : null }));
+          const moved = renamed.map((r) => `"${r.wanted}" as "${r.used}"`).join(', ');
+          const note = renamed.length > 0 ? ` Your own sheets keep their names, so ours went in as ${moved}.` : '';
+          return { writeFraction: null, status: `Wrote ${written.length} sheets: ${written.join(', ')}.${note}` };
         }),
       apply: () =>
         guarded('applying', async () => {
           const { data } = current.current;
           const plan = selectedPlan(current.current);
           if (!data || !plan) throw new Error('Choose a scenario to apply.');
-          await host.applyScenario(data, plan.owners, plan.scenario.name);
+          const applied = await host.applyScenario(data, plan.owners, plan.scenario.name);
           const reread = await readAndAnalyse();
-          return { ...reread, status: `Applied ${plan.scenario.name}: ${plan.moves.length} account owners changed. Undo restores them.` };
+          const warnings = applied.problems.map(formatProblem).join(' ');
+          return { ...reread, status: `Applied ${plan.scenario.name}: ${applied.changed} account owners changed. Undo restores them.${warnings ? ` ${warnings}` : ''}` };
         }),
       undo: () =>
         guarded('undoing', async () => {
