@@ -72,10 +72,11 @@ export function planApply(data: TerritoryData, owners: (string | null)[], scenar
   const batch = previous.reduce((max, h) => Math.max(max, h.batch), 0) + 1;
   const ownerCells: OwnerCell[] = [];
   const batchRows: HistoryRow[] = [];
+  const repById = new Map([...data.reps].reverse().map((r) => [r.id, r])); // the first rep with an ID wins, as a search would
   data.accounts.forEach((account, i) => {
     const to = owners[i];
     if (to === account.owner) return;
-    const rep = to === null ? undefined : data.reps.find((r) => r.id === to);
+    const rep = to === null ? undefined : repById.get(to);
     if (to !== null && !rep) {
       problems.push({ severity: 'warning', sheet, cell: `${column}${account.row}`, message: `New owner "${to}" of account ${account.id} is not in the Reps table; written as given.` });
     }
@@ -252,11 +253,12 @@ export function parseMovesSheet(values: RawCell[][], reps: Rep[], sheet: string)
   const idCol = values[headerAt].findIndex((v) => key(v) === 'account id');
   const toCol = values[headerAt].findIndex((v) => key(v) === 'to');
   const problems: Problem[] = [];
+  const resolve = repResolver(reps);
   for (let r = headerAt + 1; r < values.length; r++) {
     const id = values[r][idCol];
     const to = values[r][toCol];
     if (key(id) === '' || key(to) === '') continue;
-    const rep = resolveRep(String(to), reps);
+    const rep = resolve(String(to));
     if (rep) owners.set(String(id).trim(), rep.id);
     else problems.push({ severity: 'error', sheet, cell: a1(r + 1, toCol + 1), message: `"${String(to)}" is not a rep in the Reps table.` });
   }
@@ -265,8 +267,22 @@ export function parseMovesSheet(values: RawCell[][], reps: Rep[], sheet: string)
 
 /** A rep from a label as the report writes it: the ID, the name, or "Name (ID)" when names repeat. */
 export function resolveRep(label: string, reps: Rep[]): Rep | undefined {
-  const text = norm(label);
-  const tagged = /\(([^()]+)\)\s*$/.exec(label);
-  const byName = reps.filter((r) => norm(r.name) === text);
-  return reps.find((r) => norm(r.id) === text) ?? (tagged ? reps.find((r) => norm(r.id) === norm(tagged[1])) : undefined) ?? (byName.length === 1 ? byName[0] : undefined);
+  return repResolver(reps)(label);
+}
+
+/** resolveRep with the reps indexed once (a Moves sheet resolves one label per row). */
+function repResolver(reps: Rep[]): (label: string) => Rep | undefined {
+  const byId = new Map<string, Rep>();
+  const byName = new Map<string, Rep[]>();
+  for (const r of reps) {
+    if (!byId.has(norm(r.id))) byId.set(norm(r.id), r);
+    const n = norm(r.name);
+    byName.set(n, [...(byName.get(n) ?? []), r]);
+  }
+  return (label) => {
+    const text = norm(label);
+    const tagged = /\(([^()]+)\)\s*$/.exec(label);
+    const named = byName.get(text) ?? [];
+    return byId.get(text) ?? (tagged ? byId.get(norm(tagged[1])) : undefined) ?? (named.length === 1 ? named[0] : undefined);
+  };
 }
