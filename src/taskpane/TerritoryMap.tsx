@@ -6,13 +6,11 @@
 import * as React from 'react';
 import { Text } from '@fluentui/react-components';
 import type { Account, Rep } from '../core/model';
+import { REP_PALETTE } from '../core/report/common';
 
-export const REP_PALETTE = [
-  '#0F6CBD', '#D13438', '#107C10', '#CA5010', '#8764B8', '#038387',
-  '#C239B3', '#986F0B', '#4F6BED', '#E3008C', '#00B7C3', '#498205',
-  '#8E562E', '#5C2E91', '#B146C2', '#69797E',
-];
-const UNASSIGNED = '#A19F9D';
+/** The Territory Map sheet's colours, so a rep has the same colour in the pane and on the sheet. */
+const PALETTE = REP_PALETTE.map((c) => `#${c}`);
+const UNASSIGNED = '#BFBFBF';
 const WIDTH = 320;
 const HEIGHT = 220;
 const PAD = 10;
@@ -55,7 +53,7 @@ export function fitProjection(points: { lat: number; lon: number }[], width = WI
 export function TerritoryMap({ accounts, reps, after, scenarioName }: TerritoryMapProps): React.JSX.Element {
   const colour = React.useMemo(() => {
     const m = new Map<string, string>();
-    reps.forEach((r, i) => m.set(r.id, REP_PALETTE[i % REP_PALETTE.length]));
+    reps.forEach((r, i) => m.set(r.id, PALETTE[i % PALETTE.length]));
     return (id: string | null) => (id === null ? UNASSIGNED : m.get(id) ?? UNASSIGNED);
   }, [reps]);
   const located = accounts.map((a, i) => ({ a, i })).filter(({ a }) => a.lat !== null && a.lon !== null);
