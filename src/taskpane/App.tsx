@@ -4,6 +4,7 @@
  * from and goes to, and everything arrives as props.
  */
 import * as React from 'react';
+import { labelOf, repLabels } from '../core/report/common';
 import {
   Button,
   Divider,
@@ -63,8 +64,9 @@ export function App({ mode, host, optimizer, openFile, now }: AppProps): React.J
   const [openError, setOpenError] = React.useState<string | null>(null);
   const { data, audit, result, busy } = state;
   const plan = selectedPlan(state);
-  const repNames = React.useMemo(() => new Map((data?.reps ?? []).map((r) => [r.id, r.name || r.id])), [data]);
-  const repName = React.useCallback((id: string | null) => (id === null ? 'Unassigned' : repNames.get(id) ?? id), [repNames]);
+  // the report's rep labels ("Name (ID)" when names repeat), so the pane and the sheets name reps alike
+  const labels = React.useMemo(() => repLabels(data?.reps ?? []), [data]);
+  const repName = React.useCallback((id: string | null) => labelOf(labels, id), [labels]);
 
   // Read once when the pane opens in Excel; the standalone page waits for a file.
   const loadedOnce = React.useRef(false);
