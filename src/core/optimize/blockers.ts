@@ -94,9 +94,42 @@ function regionBlockers(inst: Instance): string[] {
 }
 
 /**
- * Bisection on the band between the requested one (or `unreachableUpTo`, a band already proven
- * unreachable, e.g. by the LP relaxation) and the worst deviation of `owner`: returns the smallest
- * band (to 0.5 pt) at which repair succeeds, and the locally improved plan at that band.
+ * The narrowest band that passes `test`, starting from `first` (all bands up to `lo` are known or
+ * assumed to fail): widen (× 1.5 + 5 pts, at most `tries` bands in all) until one passes, then bisect
+ * between the last failure and the pass to `tolerance`. `test` answers true, false, or null (cannot
+ * tell: stop searching). Null when no band passed.
+ */
+export function narrowestBand(
+  lo: number,
+  first: number,
+  tries: number,
+  tolerance: number,
+  test: (band: number) => boolean | null,
+  stop: () => boolean,
+): { band: number; failedAt: number } | null {
+  let failed = lo;
+  let band = first;
+  let passed: number | null = null;
+  for (let k = 0; k < tries && passed === null && !stop(); k++, band = band * 1.5 + 0.05) {
+    const ok = test(band);
+    if (ok === null) return null;
+    if (ok) passed = band;
+    else failed = band;
+  }
+  while (passed !== null && passed - failed > tolerance && !stop()) {
+    const mid = (failed + passed) / 2;
+    const ok = test(mid);
+    if (ok === null) break;
+    if (ok) passed = mid;
+    else failed = mid;
+  }
+  return passed === null ? null : { band: passed, failedAt: failed };
+}
+
+/**
+ * The smallest band (to 0.5 pt) at which repair succeeds, between the requested one (or
+ * `unreachableUpTo`, a band already proven unreachable, e.g. by the LP relaxation) and the worst
+ * deviation of `owner`, and the locally improved plan at that band.
  */
 export function tightestBand(
   inst: Instance,
@@ -106,31 +139,22 @@ export function tightestBand(
   unreachableUpTo = inst.scenario.band,
 ): { band: number; owner: Int32Array } {
   const { scenario } = inst;
-  let lo = Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation));
-  let hi = Math.max(scenario.band, worstDeviation);
   let best = Int32Array.from(owner);
-  let bestBand = hi;
-  // A starting point that surely repairs: widen until repair succeeds (bounded).
-  for (let k = 0; k < 4 && !budget.expired(); k++) {
-    const a = new Assignment(withBand(inst, hi), owner);
-    if (repair(a, budget)) {
+  const found = narrowestBand(
+    Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation)),
+    Math.max(scenario.band, worstDeviation),
+    4,
+    0.005,
+    (band) => {
+      const a = new Assignment(withBand(inst, band), best);
+      if (!repair(a, budget)) return false;
       best = Int32Array.from(a.owner);
-      bestBand = hi;
-      break;
-    }
-    lo = hi;
-    hi = hi * 1.5 + 0.05;
-  }
-  while (hi - lo > 0.005 && !budget.expired()) {
-    const mid = (lo + hi) / 2;
-    const a = new Assignment(withBand(inst, mid), best);
-    if (repair(a, budget)) {
-      hi = mid;
-      best = Int32Array.from(a.owner);
-      bestBand = mid;
-    } else lo = mid;
-  }
-  const final = new Assignment(withBand(inst, bestBand), best);
+      return true;
+    },
+    () => budget.expired(),
+  );
+  const bestBand = found?.band ?? Math.max(scenario.band, worstDeviation);
+  const final = new Assignment(withBand(inst, bestBand), found ? best : owner);
   if (final.totalViolation() <= 1e-12) localSearch(final, budget);
   return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
 }

@@ -7,6 +7,7 @@
 import type { HighsSolver } from './api';
 import { Assignment, greedyStart, type Budget } from './assignment';
 import { withBand, type Instance } from './instance';
+import { narrowestBand } from './blockers';
 import { localSearch } from './localSearch';
 import { lpGuidedSearch, resolveWholeTeam, type LpGuide } from './neighbourhood';
 import type { LpStart, Relaxations } from './relaxation';
@@ -99,28 +100,24 @@ function roundModel(inst: Instance, model: LpModel, x: Float64Array, fallback: I
 }
 
 /**
- * For a band the LP relaxation proves unreachable: widen until the LP is feasible, then bisect to
- * 0.1 pt. Each solve changes only row bounds, so it starts from the previous basis.
+ * For a band the LP relaxation proves unreachable: the narrowest band the LP meets, to 0.1 pt (each
+ * solve changes only row bounds, so it starts from the previous basis), with its solution.
  */
 function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number): { band: number; infeasibleBelow: number; model: LpModel; x: Float64Array } | null {
-  let lo = inst.scenario.band;
-  let hi = lo;
-  let found: { band: number; model: LpModel; x: Float64Array } | null = null;
-  for (let k = 0; k < 5 && !found && secondsLeft() > 0.1; k++) {
-    hi = hi * 1.5 + 0.05;
-    const { model, result } = relaxations.solve(withBand(inst, hi), secondsLeft());
-    if (result.optimal && result.x) found = { band: hi, model, x: result.x };
-    else if (result.infeasible) lo = hi;
-    else return null;
-  }
-  while (found && found.band - lo > 0.001 && secondsLeft() > 0.1) {
-    const mid = (lo + found.band) / 2;
-    const { model, result } = relaxations.solve(withBand(inst, mid), secondsLeft());
-    if (result.optimal && result.x) found = { band: mid, model, x: result.x };
-    else if (result.infeasible) lo = mid;
-    else break;
-  }
-  return found ? { ...found, infeasibleBelow: lo } : null;
+  let solution: { model: LpModel; x: Float64Array } | null = null;
+  const found = narrowestBand(
+    inst.scenario.band,
+    inst.scenario.band * 1.5 + 0.05,
+    5,
+    0.001,
+    (band) => {
+      const { model, result } = relaxations.solve(withBand(inst, band), secondsLeft());
+      if (result.optimal && result.x) solution = { model, x: result.x };
+      return result.optimal && result.x ? true : result.infeasible ? false : null;
+    },
+    () => secondsLeft() <= 0.1,
+  );
+  return found && solution ? { ...(solution as { model: LpModel; x: Float64Array }), band: found.band, infeasibleBelow: found.failedAt } : null;
 }
 
 export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks: EngineHooks): Promise<EngineResult> {
