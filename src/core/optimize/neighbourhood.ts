@@ -1,6 +1,6 @@
 /**
- * MIP re-solves: free the accounts of a group of reps (or the LP's most promising accounts), keep
- * the rest of the plan fixed, and let the HiGHS MIP reassign them exactly. Accepted only when the
+ * MIP re-solves: free the accounts of the whole team (small teams) or the LP's most promising
+ * accounts, keep the rest of the plan fixed, and let the HiGHS MIP reassign them exactly. Accepted only when the
  * result is no less feasible and strictly cheaper.
  */
 import type { HighsSolver } from './api';
@@ -8,7 +8,7 @@ import type { Assignment, Budget } from './assignment';
 import { buildLp, solveLp } from './lp';
 
 /** Branch-and-bound nodes per re-solve: work, not time, bounds each MIP so runs are repeatable. */
-export const MIP_NODES = 50;
+const MIP_NODES = 50;
 /**
  * Most columns of one LP-guided re-solve. HiGHS's root work on these sub-MIPs grows fast with their
  * size (measured: 634 columns 0.75 s, 1,081 columns 3.2 s), so the freed accounts are capped: the
@@ -18,31 +18,11 @@ const MIP_COLUMNS = 700;
 /** A re-solve that has not finished by then is abandoned (the only clock-dependent step; it should not bind). */
 const MIP_SAFETY_SECONDS = 5;
 
-/** Re-solves one group; returns true when the plan improved. */
-export function resolveGroup(a: Assignment, highs: HighsSolver, group: readonly number[], timeLimitSeconds: number, nodes = MIP_NODES): boolean {
-  const { nA, nR, cand } = a.inst;
-  const inGroup = new Uint8Array(nR);
-  for (const r of group) inGroup[r] = 1;
-  const free = new Uint8Array(nA);
-  let freeCount = 0;
-  for (const r of group) {
-    for (const i of a.members[r]) {
-      if (!a.movable[i]) continue;
-      let options = 0;
-      for (let p = cand.start[i]; p < cand.start[i + 1]; p++) options += inGroup[cand.reps[p]];
-      if (options > 1) (free[i] = 1), freeCount++;
-    }
-  }
-  if (freeCount === 0) return false;
-  if (group.reduce((s, r) => s + a.violationOf(r), 0) > 1e-12) return false; // the MIP would be infeasible; repair handles these reps
-  return resolveFree(a, highs, free, inGroup, timeLimitSeconds, nodes);
-}
-
 /**
  * Lets the HiGHS MIP reassign the `free` accounts (to reps in `reps`, or any candidate) with all
  * others fixed. Keeps the result when it lowers the violation, or keeps it and lowers the cost.
  */
-export function resolveFree(a: Assignment, highs: HighsSolver, free: Uint8Array, reps: Uint8Array | null, timeLimitSeconds: number, nodes = MIP_NODES): boolean {
+function resolveFree(a: Assignment, highs: HighsSolver, free: Uint8Array, reps: Uint8Array | null, timeLimitSeconds: number, nodes = MIP_NODES): boolean {
   const { cand } = a.inst;
   const model = buildLp(a.inst, { free, owner: a.owner, reps, integer: true });
   if (model.columns === 0) return false;
@@ -131,7 +111,9 @@ export async function lpGuidedSearch(
 
 /** A team small enough is re-solved whole: every account of every continuing rep is freed at once. */
 export function resolveWholeTeam(a: Assignment, highs: HighsSolver, secondsLeft: () => number): boolean {
-  const eligible: number[] = [];
-  for (let r = 0; r < a.inst.nR; r++) if (a.inst.eligible[r]) eligible.push(r);
-  return resolveGroup(a, highs, eligible, secondsLeft(), 25 * MIP_NODES);
+  if (a.totalViolation() > 1e-12) return false; // the MIP would start infeasible; repair handles the band
+  const free = new Uint8Array(a.inst.nA);
+  let any = false;
+  for (let i = 0; i < a.inst.nA; i++) if (a.movable[i] && a.inst.eligible[a.owner[i]]) (free[i] = 1), (any = true);
+  return any && resolveFree(a, highs, free, null, secondsLeft(), 25 * MIP_NODES);
 }
