@@ -9,7 +9,7 @@ import { Assignment, greedyStart, type Budget } from './assignment';
 import { withBand, type Instance } from './instance';
 import { narrowestBand } from './blockers';
 import { localSearch } from './localSearch';
-import { lpGuidedSearch, resolveWholeTeam, type LpGuide } from './neighbourhood';
+import { lpGuidedResolve, resolveWholeTeam, type LpGuide } from './neighbourhood';
 import type { LpStart, Relaxations } from './relaxation';
 import type { LpModel } from './lp';
 import { repair } from './repair';
@@ -142,7 +142,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     lpInfeasible = res.infeasible;
     if (res.optimal && res.objective !== null) lowerBound = res.objective;
     if (res.x) owner = roundModel(inst, model, res.x, owner);
-    if (res.x && res.reducedCost) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x, reducedCost: res.reducedCost };
+    if (res.x) guide = { colAccount: model.colAccount, colPos: model.colPos, x: res.x };
     if (res.infeasible) {
       // Repairing toward a band the LP proves unreachable only burns time (50k × 200: 8-10 s per scenario).
       // Find the narrowest band the LP meets instead, and round and repair to that.
@@ -183,8 +183,9 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   const shortOfBand = a.totalViolation() > 1e-12;
   if (highs && guide && (shortOfBand || inst.scenario.kind === 'Minimal') && inst.nR <= LP_GUIDED_MAX_REPS && !hooks.budget.expired() && hooks.secondsLeft() > 0.1) {
     hooks.phase('LP-guided re-solves');
+    await hooks.pause();
     // short of the band, the re-solve is the last repair: it gets every account the LP disagrees on, however many
-    await lpGuidedSearch(a, highs, guide, hooks.budget, hooks.secondsLeft, hooks.pause, [0], shortOfBand ? Infinity : undefined);
+    lpGuidedResolve(a, highs, guide, hooks.secondsLeft, shortOfBand ? Infinity : undefined);
     localSearch(a, hooks.budget);
   }
   // Small teams are re-solved whole as one MIP (on larger teams rep-group re-solves cost more than they gained).

@@ -209,8 +209,6 @@ export interface LpResult {
   objective: number | null;
   /** Primal value per column. */
   x: Float64Array | null;
-  /** Reduced cost per column (zeros when HiGHS gives none). */
-  reducedCost: Float64Array | null;
   /** True when HiGHS proved the model infeasible. */
   infeasible: boolean;
   optimal: boolean;
@@ -264,7 +262,7 @@ function fromText(sol: HighsSolution, K: number): ArraySolution {
 }
 
 function failed(e: unknown): LpResult {
-  return { status: 'error: ' + (e instanceof Error ? e.message : String(e)), objective: null, x: null, reducedCost: null, infeasible: false, optimal: false };
+  return { status: 'error: ' + (e instanceof Error ? e.message : String(e)), objective: null, x: null, infeasible: false, optimal: false };
 }
 
 /** What the optimizer may use of a solver's answer: a solution only when the status vouches for it. */
@@ -277,7 +275,6 @@ export function toLpResult(model: LpModel, sol: ArraySolution): LpResult {
     status,
     objective: usable && Number.isFinite(objective) ? objective + model.constant : null,
     x: usable ? sol.colValue : null,
-    reducedCost: usable ? (sol.colDual ?? new Float64Array(model.columns)) : null,
     infeasible,
     optimal,
     iterations: sol.iterations,

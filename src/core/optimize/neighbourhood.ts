@@ -4,7 +4,7 @@
  * result is no less feasible and strictly cheaper.
  */
 import type { HighsSolver } from './api';
-import type { Assignment, Budget } from './assignment';
+import type { Assignment } from './assignment';
 import { buildLp, solveLp } from './lp';
 
 /** Branch-and-bound nodes per re-solve: work, not time, bounds each MIP so runs are repeatable. */
@@ -53,60 +53,32 @@ export interface LpGuide {
   colAccount: Int32Array;
   colPos: Int32Array;
   x: Float64Array;
-  reducedCost: Float64Array;
 }
 
 /**
- * LP-guided re-solves (RINS-like): free the accounts where the LP is fractional or disagrees with
- * the plan, plus the accounts whose cheapest unused candidate has the smallest reduced cost, in
- * growing rounds while time remains; everything else stays fixed.
+ * The LP-guided re-solve (RINS-like): free the accounts where the LP is fractional or disagrees with
+ * the plan (fractional ones first, at most `maxColumns` columns), keep everything else fixed, and let
+ * the MIP reassign them. Returns true when the plan improved.
  */
-export async function lpGuidedSearch(
-  a: Assignment,
-  highs: HighsSolver,
-  guide: LpGuide,
-  budget: Budget,
-  secondsLeft: () => number,
-  pause: () => Promise<void> = async () => undefined,
-  extras: readonly number[] = [0, 150],
-  maxColumns = MIP_COLUMNS,
-): Promise<number> {
+export function lpGuidedResolve(a: Assignment, highs: HighsSolver, guide: LpGuide, secondsLeft: () => number, maxColumns = MIP_COLUMNS): boolean {
   const { nA, cand } = a.inst;
-  const lpOwner = new Int32Array(nA).fill(-2);
-  const slack = new Float64Array(nA).fill(Infinity);
+  const lpOwner = new Int32Array(nA).fill(-2); // -2 no LP column, -1 fractional, else the LP's rep
   for (let k = 0; k < guide.colAccount.length; k++) {
     const i = guide.colAccount[k];
     if (lpOwner[i] === -2) lpOwner[i] = -1;
-    const x = guide.x[k];
-    if (x > 1 - 1e-6) lpOwner[i] = cand.reps[guide.colPos[k]];
-    else if (x < 1e-6) slack[i] = Math.min(slack[i], Math.max(0, guide.reducedCost[k]));
+    if (guide.x[k] > 1 - 1e-6) lpOwner[i] = cand.reps[guide.colPos[k]];
   }
   const base: number[] = [];
-  const rest: number[] = [];
-  for (let i = 0; i < nA; i++) {
-    if (!a.movable[i] || lpOwner[i] === -2) continue;
-    if (lpOwner[i] === -1 || lpOwner[i] !== a.owner[i]) base.push(i);
-    else if (slack[i] < Infinity) rest.push(i);
-  }
-  // fractional in the LP first, then where the LP and the plan disagree
+  for (let i = 0; i < nA; i++) if (a.movable[i] && lpOwner[i] !== -2 && lpOwner[i] !== a.owner[i]) base.push(i);
   base.sort((x, y) => (lpOwner[x] === -1 ? 0 : 1) - (lpOwner[y] === -1 ? 0 : 1) || x - y);
-  rest.sort((x, y) => slack[x] - slack[y] || x - y);
-  let improvements = 0;
-  for (const extra of extras) {
-    await pause();
-    if (budget.expired() || secondsLeft() < 0.1) break;
-    if (extra > 0 && rest.length === 0) break;
-    const free = new Uint8Array(nA);
-    let columns = 0;
-    for (const i of [...base, ...rest.slice(0, extra)]) {
-      columns += cand.start[i + 1] - cand.start[i];
-      if (columns > maxColumns) break;
-      free[i] = 1;
-    }
-    const ok = resolveFree(a, highs, free, null, Math.min(secondsLeft(), MIP_SAFETY_SECONDS));
-    if (ok) improvements++;
+  const free = new Uint8Array(nA);
+  let columns = 0;
+  for (const i of base) {
+    columns += cand.start[i + 1] - cand.start[i];
+    if (columns > maxColumns) break;
+    free[i] = 1;
   }
-  return improvements;
+  return resolveFree(a, highs, free, null, Math.min(secondsLeft(), MIP_SAFETY_SECONDS));
 }
 
 /** A team small enough is re-solved whole: every account of every continuing rep is freed at once. */
