@@ -2,7 +2,7 @@
  * A mutable assignment of accounts to reps with the per-rep loads kept current, and the band
  * violation measure the repair step drives to zero.
  */
-import { candidatePos, type Instance } from './instance';
+import { candidatePos, objectiveOf, type Instance } from './instance';
 
 export interface Budget {
   /** True when the run must stop now (time limit or cancel). */
@@ -130,9 +130,7 @@ export class Assignment {
   }
 
   objective(): number {
-    let s = 0;
-    for (let i = 0; i < this.inst.nA; i++) s += this.costAt(i, this.owner[i]);
-    return s;
+    return objectiveOf(this.inst, this.owner);
   }
 }
 

@@ -135,12 +135,12 @@ export function candidatePos(inst: Instance, i: number, r: number): number {
   return -1;
 }
 
-/** Objective value of an assignment (owner indices). */
+/** Objective value of an assignment (owner indices); Infinity when an account sits with a rep that is not one of its candidates. */
 export function objectiveOf(inst: Instance, owner: Int32Array): number {
   let s = 0;
   for (let i = 0; i < inst.nA; i++) {
     const p = candidatePos(inst, i, owner[i]);
-    s += p >= 0 ? inst.cost[p] : 0;
+    s += p >= 0 ? inst.cost[p] : Infinity;
   }
   return s;
 }

@@ -4,11 +4,11 @@
  */
 import type { Plan, PlanStatus, TerritoryData } from '../model';
 import type { OptimizeOptions, OptimizeResult } from './api';
-import { Assignment, greedyStart, type Budget } from './assignment';
+import { greedyStart, type Budget } from './assignment';
 import { diagnoseBlockers, tightestBand } from './blockers';
 import { checkPlan } from './checker';
 import { runEngine, type EngineResult } from './engine';
-import { buildInstance, type Instance } from './instance';
+import { buildInstance, objectiveOf, type Instance } from './instance';
 import { planMetrics } from './planMetrics';
 import { Relaxations } from './relaxation';
 import { buildMoves } from './reasons';
@@ -127,7 +127,7 @@ function finishPlan(
       blockers.push(`No single account or rep blocks the band; the nearest-candidate rules leave too little room to move. The best plan reaches ±${(band * 100).toFixed(1)}%.`);
   }
   const owners = ownerIds(inst, owner);
-  const objective = new Assignment(inst, owner).objective();
+  const objective = objectiveOf(inst, owner);
   const feasible = check.ok && check.bandMet;
   const lb = result.lowerBound;
   let status: PlanStatus;
