@@ -2,7 +2,7 @@
  * A mutable assignment of accounts to reps with the per-rep loads kept current, and the band
  * violation measure the repair step drives to zero.
  */
-import { candidatePos, objectiveOf, type Instance } from './instance';
+import { candidatePos, isMovable, objectiveOf, type Instance } from './instance';
 
 export interface Budget {
   /** True when the run must stop now (time limit or cancel). */
@@ -44,7 +44,7 @@ export class Assignment {
       this.work[r] += inst.work[i];
       this.slot[i] = this.members[r].length;
       this.members[r].push(i);
-      if (inst.pinned[i] < 0 && cand.start[i + 1] - cand.start[i] > 1) {
+      if (isMovable(inst, i)) {
         this.movable[i] = 1;
         for (let p = cand.start[i]; p < cand.start[i + 1]; p++) this.reachers[cand.reps[p]].push(i);
       }

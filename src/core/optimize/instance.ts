@@ -128,6 +128,11 @@ export function withBand(inst: Instance, band: number): Instance {
   return { ...inst, band: bandFor(inst.data, inst.value, band, inst.scenario.withinRegion) };
 }
 
+/** True when account i may change owner: not pinned, and more than one candidate. */
+export function isMovable(inst: Instance, i: number): boolean {
+  return inst.pinned[i] < 0 && inst.cand.start[i + 1] - inst.cand.start[i] > 1;
+}
+
 /** Position of rep r in account i's candidate list, or -1. */
 export function candidatePos(inst: Instance, i: number, r: number): number {
   const { start, reps } = inst.cand;

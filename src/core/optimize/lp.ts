@@ -5,7 +5,7 @@
  * arrays (CSC); written as CPLEX LP text only when the host offers nothing but `solve(text)`.
  */
 import type { ArrayModel, ArraySolution, HighsSolution, HighsSolver } from './api';
-import type { Instance } from './instance';
+import { isMovable, type Instance } from './instance';
 
 export interface LpOptions {
   /** Accounts whose owner is decided; null = every movable account. */
@@ -39,7 +39,7 @@ export interface LpModel {
 
 export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolean }): LpModel {
   const { nA, nR, cand, value, work, pinned } = inst;
-  const isFree = (i: number) => (opts.free ? opts.free[i] === 1 : pinned[i] < 0 && cand.start[i + 1] - cand.start[i] > 1);
+  const isFree = (i: number) => (opts.free ? opts.free[i] === 1 : isMovable(inst, i));
   const ownerOf = (i: number): number => (opts.owner ? opts.owner[i] : pinned[i] >= 0 ? pinned[i] : cand.reps[cand.start[i]]);
   const colAccount: number[] = [];
   const colPos: number[] = [];
