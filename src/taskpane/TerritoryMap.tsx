@@ -50,7 +50,7 @@ export function fitProjection(points: { lat: number; lon: number }[], width = WI
   };
 }
 
-export function TerritoryMap({ accounts, reps, after, scenarioName }: TerritoryMapProps): React.JSX.Element {
+function TerritoryMapView({ accounts, reps, after, scenarioName }: TerritoryMapProps): React.JSX.Element {
   const colour = React.useMemo(() => {
     const m = new Map<string, string>();
     reps.forEach((r, i) => m.set(r.id, PALETTE[i % PALETTE.length]));
@@ -145,3 +145,6 @@ export function TerritoryMap({ accounts, reps, after, scenarioName }: TerritoryM
     </section>
   );
 }
+
+/** Memoized: the pane re-renders on every write-progress tick, and this draws one element per account. */
+export const TerritoryMap = React.memo(TerritoryMapView);

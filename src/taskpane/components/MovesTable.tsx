@@ -13,7 +13,7 @@ export interface MovesTableProps {
   repName: (id: string | null) => string;
 }
 
-export function MovesTable({ plan, accounts, repName }: MovesTableProps): React.JSX.Element {
+function MovesTableView({ plan, accounts, repName }: MovesTableProps): React.JSX.Element {
   const byId = React.useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts]);
   const shown = plan.moves.slice(0, MOVES_SHOWN);
   const title = `Moves: ${plan.scenario.name}`;
@@ -58,3 +58,6 @@ export function MovesTable({ plan, accounts, repName }: MovesTableProps): React.
     </section>
   );
 }
+
+/** Memoized: the pane re-renders on every write-progress tick, and this draws one element per account. */
+export const MovesTable = React.memo(MovesTableView);
