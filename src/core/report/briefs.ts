@@ -3,9 +3,9 @@
  * accounts first, and the `Rep Briefs` sheet that lists them.
  */
 import type { Plan, TerritoryData } from '../model';
-import { type MoveRow, type Row, cell, header, labelOf, money, notes, pct, planMoves, repLabels, titleBlock } from './common';
+import { type MoveRow, type Row, cell, header, labelOf, money, notes, pct, repLabels, titleBlock } from './common';
 import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
-import { type RepImpact, repImpacts } from './numbers';
+import { PlanNumbers, type RepImpact } from './numbers';
 import type { SheetDescription } from './sheet';
 import { communicationOrder } from './transition';
 
@@ -49,10 +49,10 @@ function round1(v: number): string {
 }
 
 /** One paragraph per affected rep, reps losing accounts first (the order of the Transition Plan). */
-export function repBriefs(data: TerritoryData, plan: Plan): { repId: string; text: string }[] {
+export function repBriefs(data: TerritoryData, plan: Plan, numbers = new PlanNumbers(data)): { repId: string; text: string }[] {
   const labels = repLabels(data.reps);
-  const moves = planMoves(data, plan);
-  const impacts = repImpacts(data, plan);
+  const moves = numbers.moves(plan);
+  const impacts = numbers.impacts(plan);
   const byId = new Map(impacts.map((x) => [x.rep.id, x]));
   return communicationOrder(impacts).map((step) => ({
     repId: step.repId,
@@ -60,9 +60,9 @@ export function repBriefs(data: TerritoryData, plan: Plan): { repId: string; tex
   }));
 }
 
-export function describeBriefsSheet(data: TerritoryData, plan: Plan, generatedAt: string): SheetDescription {
+export function describeBriefsSheet(data: TerritoryData, plan: Plan, generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
   const labels = repLabels(data.reps);
-  const briefs = repBriefs(data, plan);
+  const briefs = repBriefs(data, plan, numbers);
   const rows: Row[] = [
     ...titleBlock(`Rep Briefs: ${plan.scenario.name}`, generatedAt),
     [cell('One paragraph per affected rep, in the order to brief them: reps losing accounts first, then reps gaining.', { italic: true })],

@@ -3,9 +3,9 @@
  * formulas over it (with their computed values stored), and a column chart of moves by disruption.
  */
 import type { DisruptionLevel, Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, planMoves, recommendedPlan, titleBlock } from './common';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, recommendedPlan, titleBlock } from './common';
 import { MOVE_TYPE, movesRange } from './moves';
-import { STATS_METHOD } from './numbers';
+import { PlanNumbers, STATS_METHOD } from './numbers';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
 export const COMPARISON_HEADER_ROW = 4;
@@ -45,8 +45,8 @@ export function comparisonRow(label: ComparisonRow): number {
 
 const LEVELS: DisruptionLevel[] = ['Low', 'Medium', 'High'];
 
-function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col: number): Map<ComparisonRow, SheetCell> {
-  const moves = planMoves(data, plan);
+function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col: number, numbers: PlanNumbers): Map<ComparisonRow, SheetCell> {
+  const moves = numbers.moves(plan);
   const n = moves.length;
   const stats = plan.metrics;
   const c = columnLetter(col);
@@ -92,10 +92,10 @@ function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col
   return out;
 }
 
-export function describeComparisonSheet(data: TerritoryData, plans: Plan[], movesSheets: string[], generatedAt: string): SheetDescription {
+export function describeComparisonSheet(data: TerritoryData, plans: Plan[], movesSheets: string[], generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
   const name = 'Scenario Comparison';
   const rec = recommendedPlan(plans);
-  const columns = plans.map((p, i) => scenarioColumn(data, p, movesSheets[i], i + 2));
+  const columns = plans.map((p, i) => scenarioColumn(data, p, movesSheets[i], i + 2, numbers));
   const rows: Row[] = [
     ...titleBlock('Scenario Comparison', generatedAt),
     [cell(rec ? `Recommended: ${rec.plan.scenario.name}. ${rec.reason}` : 'No scenario was computed.', { bold: true })],

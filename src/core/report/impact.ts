@@ -4,9 +4,9 @@
  * recommended scenario. Totals are SUM formulas.
  */
 import type { Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, fcell, header, money, notes, planMoves, repLabels, titleBlock } from './common';
+import { COLORS, FMT, type Row, cell, fcell, header, money, notes, repLabels, titleBlock } from './common';
 import { movesRange } from './moves';
-import { repImpacts } from './numbers';
+import { PlanNumbers } from './numbers';
 import { ATTAINMENT_METHOD, QUOTA_METHOD } from '../metrics/quota';
 import type { SheetCell, SheetDescription } from './sheet';
 
@@ -33,10 +33,10 @@ const COLUMNS = [
   'Projected Attainment After',
 ];
 
-export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet: string, reason: string, generatedAt: string): SheetDescription {
+export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet: string, reason: string, generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
   const labels = repLabels(data.reps);
-  const impacts = repImpacts(data, plan);
-  const n = planMoves(data, plan).length;
+  const impacts = numbers.impacts(plan);
+  const n = numbers.moves(plan).length;
   const toRange = movesRange(movesSheet, 'To', n);
   const fromRange = movesRange(movesSheet, 'From', n);
   const rows: Row[] = [

@@ -5,6 +5,7 @@
 import type { RebalanceResult, TerritoryData } from '../model';
 import { describeBriefsSheet } from './briefs';
 import { movesSheetNames, orderedPlans, recommendedPlan } from './common';
+import { PlanNumbers } from './numbers';
 import { describeComparisonSheet } from './comparison';
 import { describeImpactSheet } from './impact';
 import { describeMapSheet, hasCoordinates } from './map';
@@ -36,18 +37,19 @@ export function describeOutputSheets(data: TerritoryData, result: RebalanceResul
   const at = options.generatedAt;
   const plans = orderedPlans(result.plans);
   const movesNames = movesSheetNames(plans);
-  const sheets: SheetDescription[] = [describeComparisonSheet(data, plans, movesNames, at)];
-  plans.forEach((p, i) => sheets.push(describeMovesSheet(data, p, movesNames[i], at)));
+  const numbers = new PlanNumbers(data); // each plan's moves and rep impacts once for all the sheets
+  const sheets: SheetDescription[] = [describeComparisonSheet(data, plans, movesNames, at, numbers)];
+  plans.forEach((p, i) => sheets.push(describeMovesSheet(data, p, movesNames[i], at, numbers)));
   const rec = recommendedPlan(plans);
   if (rec) {
     const movesSheet = movesNames[plans.indexOf(rec.plan)];
-    sheets.push(describeImpactSheet(data, rec.plan, movesSheet, rec.reason, at));
-    sheets.push(describeTransitionSheet(data, rec.plan, movesSheet, at));
+    sheets.push(describeImpactSheet(data, rec.plan, movesSheet, rec.reason, at, numbers));
+    sheets.push(describeTransitionSheet(data, rec.plan, movesSheet, at, numbers));
   }
   sheets.push(describeSummarySheet(data, result, at));
   if (rec) {
     if (hasCoordinates(data)) sheets.push(describeMapSheet(data, rec.plan, at));
-    sheets.push(describeBriefsSheet(data, rec.plan, at));
+    sheets.push(describeBriefsSheet(data, rec.plan, at, numbers));
   }
   // Managers print these: every output sheet prints landscape, one page wide; the comparison on one page.
   return sheets.map((s) => ({ ...s, print: { landscape: true, fitToWidth: true, onePage: s.role === 'scenario-comparison' } }));

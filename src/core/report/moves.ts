@@ -4,7 +4,8 @@
  * the seed-002 handoff and credit rules and the transition window by segment; a total row of SUMs.
  */
 import type { Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type MoveRow, type Row, cell, creditRule, fcell, handoffRule, header, labelOf, planMoves, repLabels, titleBlock, transitionWindow } from './common';
+import { COLORS, FMT, type MoveRow, type Row, cell, creditRule, fcell, handoffRule, header, labelOf, repLabels, titleBlock, transitionWindow } from './common';
+import { PlanNumbers } from './numbers';
 import { type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
 export const MOVES_COLUMNS = [
@@ -70,9 +71,9 @@ function moveRow(data: TerritoryData, labels: Map<string, string>, m: MoveRow): 
   ];
 }
 
-export function describeMovesSheet(data: TerritoryData, plan: Plan, sheetName: string, generatedAt: string): SheetDescription {
+export function describeMovesSheet(data: TerritoryData, plan: Plan, sheetName: string, generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
   const labels = repLabels(data.reps);
-  const moves = planMoves(data, plan);
+  const moves = numbers.moves(plan);
   const n = moves.length;
   const placements = moves.filter((m) => m.placement).length;
   const status = plan.feasible ? `band ±${Math.round(plan.scenario.band * 100)}% met` : `band ±${Math.round(plan.scenario.band * 100)}% not met (tightest ±${Math.round(plan.tightestBand * 100)}%)`;

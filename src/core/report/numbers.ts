@@ -5,7 +5,7 @@
  */
 import type { Plan, Rep, TerritoryData } from '../model';
 import { balanceTargets } from '../metrics/basics';
-import { planMoves } from './common';
+import { planMoves, type MoveRow } from './common';
 import { trailingAttainment } from '../metrics/attainment';
 import { projectedAttainments, projectedBookings, recalibrateQuotas } from '../metrics/quota';
 
@@ -58,7 +58,7 @@ export function beforeOwners(data: TerritoryData): (string | null)[] {
 }
 
 /** One entry per rep (data.reps order) with before/after numbers for the plan. */
-export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
+export function repImpacts(data: TerritoryData, plan: Plan, moves: readonly MoveRow[] = planMoves(data, plan)): RepImpact[] {
   const before = sides(data, beforeOwners(data));
   const after = sides(data, plan.owners);
   const fair = balanceTargets(data, data.accounts.map((a) => a.potential), plan.scenario.withinRegion);
@@ -67,7 +67,7 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
   const projected = projectedAttainments(data, plan.owners, quotas, bookings);
   const gained = new Map<string, number>();
   const lost = new Map<string, number>();
-  for (const m of planMoves(data, plan)) {
+  for (const m of moves) {
     gained.set(m.to, (gained.get(m.to) ?? 0) + 1);
     if (m.from !== null) lost.set(m.from, (lost.get(m.from) ?? 0) + 1);
   }
@@ -94,3 +94,27 @@ export function repImpacts(data: TerritoryData, plan: Plan): RepImpact[] {
 
 export const STATS_METHOD =
   'Potential spread = largest |potential ÷ fair share − 1| over active reps (fair share = team potential × FTE × ramp share). Workload CV = coefficient of variation of workload per effective FTE over active reps. Attainment spread = max − min of (projected) attainment over active reps, in points. Travel = sum of account-to-owner-home miles.';
+
+/**
+ * The per-plan numbers of one report, each computed once: the sheets of one report ask for the
+ * recommended plan's moves eight times and its rep impacts three times. Scoped to one
+ * describeOutputSheets call, so nothing outlives the data it was computed from.
+ */
+export class PlanNumbers {
+  private readonly movesOf = new Map<Plan, MoveRow[]>();
+  private readonly impactsOf = new Map<Plan, RepImpact[]>();
+
+  constructor(readonly data: TerritoryData) {}
+
+  moves(plan: Plan): MoveRow[] {
+    let m = this.movesOf.get(plan);
+    if (!m) this.movesOf.set(plan, (m = planMoves(this.data, plan)));
+    return m;
+  }
+
+  impacts(plan: Plan): RepImpact[] {
+    let x = this.impactsOf.get(plan);
+    if (!x) this.impactsOf.set(plan, (x = repImpacts(this.data, plan, this.moves(plan))));
+    return x;
+  }
+}

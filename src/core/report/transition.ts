@@ -4,9 +4,9 @@
  * blank Actual cells and a native formula that flags an actual more than 15% under projection.
  */
 import type { Plan, Segment, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, pct, planMoves, repLabels, titleBlock, transitionWindow } from './common';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, pct, repLabels, titleBlock, transitionWindow } from './common';
 import { movesRange } from './moves';
-import { type RepImpact, repImpacts } from './numbers';
+import { PlanNumbers, type RepImpact } from './numbers';
 import type { ConditionalFormat, SheetDescription } from './sheet';
 
 export interface CommunicationStep {
@@ -41,12 +41,13 @@ const SEGMENT_NOTES: Record<Segment, string> = {
   Enterprise: 'Customer notification, named handoff with the old rep on the line, formal succession plan.',
 };
 
-export function describeTransitionSheet(data: TerritoryData, plan: Plan, movesSheet: string, generatedAt: string): SheetDescription {
+export function describeTransitionSheet(data: TerritoryData, plan: Plan, movesSheet: string, generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
   const s = data.settings;
   const labels = repLabels(data.reps);
-  const moves = planMoves(data, plan);
+  const moves = numbers.moves(plan);
   const n = moves.length;
-  const impacts = repImpacts(data, plan);
+  const impacts = numbers.impacts(plan);
+  const order = communicationOrder(impacts);
   const rows: Row[] = [
     ...titleBlock(`Transition Plan: ${plan.scenario.name}`, generatedAt),
     [cell(`Scenario: ${plan.scenario.name} (recommended), ${n} account move${n === 1 ? '' : 's'}. Do not flip accounts in the CRM overnight: brief reps first.`, { bold: true })],
@@ -55,7 +56,7 @@ export function describeTransitionSheet(data: TerritoryData, plan: Plan, movesSh
     header(['Order', 'Rep', 'Role', 'Accounts Lost', 'Accounts Gained', 'Talking point']),
   ];
   const byId = new Map(impacts.map((x) => [x.rep.id, x]));
-  communicationOrder(impacts).forEach((step, i) => {
+  order.forEach((step, i) => {
     const r = rows.length + 1;
     const x = byId.get(step.repId) as RepImpact;
     const share = (v: number) => (x.fairShare > 0 ? pct(v / x.fairShare) : 'n/a');
@@ -97,7 +98,7 @@ export function describeTransitionSheet(data: TerritoryData, plan: Plan, movesSh
   rows.push([cell(`3. Checkpoints at ${s.checkpointDays.join('/')} days: type the actual closed-won revenue of the new territory to date`, { bold: true, size: 12 })]);
   rows.push(header(['Rep', 'Checkpoint (day)', 'Annual Run-Rate (new territory)', 'Projected to Date', 'Actual', 'Status']));
   const firstCheck = rows.length + 1;
-  const affected = communicationOrder(impacts).map((st) => byId.get(st.repId) as RepImpact).filter((x) => x.rep.status !== 'Departing');
+  const affected = order.map((st) => byId.get(st.repId) as RepImpact).filter((x) => x.rep.status !== 'Departing');
   for (const x of affected) {
     for (const day of s.checkpointDays) {
       const r = rows.length + 1;
