@@ -22,6 +22,7 @@ interface PersistentModel {
   getModelStatus(): number;
   getSolution(): { colValue: Float64Array; colDual: Float64Array };
   getObjectiveValue(): number;
+  getDualRay(): { values: Float64Array } | undefined;
   info: { get(name: string): number | bigint };
   dispose(): void;
 }
@@ -92,6 +93,15 @@ function openLp(mod: HighsModule, m: ArrayModel): LpSession {
       model.zeroAllClocks(); // time_limit counts from here, not from the session's first solve
       model.run();
       return result(model, false);
+    },
+    dualRay() {
+      if (disposed) return null;
+      try {
+        const ray = model.getDualRay();
+        return ray && ray.values.length === m.numRows ? Float64Array.from(ray.values) : null;
+      } catch {
+        return null;
+      }
     },
     dispose() {
       if (!disposed) model.dispose();

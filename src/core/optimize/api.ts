@@ -38,6 +38,12 @@ export interface LpSession {
     options?: Record<string, string | number | boolean>,
     basis?: { colStatus: Int32Array; rowStatus: Int32Array },
   ): ArraySolution;
+  /**
+   * After a solve that proved the LP infeasible: a Farkas certificate, one multiplier per row, such
+   * that no x within the column bounds gives row activities within the row bounds (HiGHS's dual ray).
+   * Null when the host has none. Optional: without it, unreachable bands are found by bisection.
+   */
+  dualRay?(): Float64Array | null;
   dispose(): void;
 }
 

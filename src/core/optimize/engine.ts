@@ -11,7 +11,7 @@ import { narrowestBand } from './blockers';
 import { localSearch } from './localSearch';
 import { lpGuidedResolve, resolveWholeTeam, type LpGuide } from './neighbourhood';
 import type { LpStart, Relaxations } from './relaxation';
-import type { LpModel } from './lp';
+import { certifiedUnreachableUpTo, type LpModel } from './lp';
 import { repair } from './repair';
 
 const NEIGHBOURHOOD_REPS = 8;
@@ -99,15 +99,37 @@ function roundModel(inst: Instance, model: LpModel, x: Float64Array, fallback: I
   return roundLp(inst, model.colAccount, model.colPos, x, base);
 }
 
+/** How far past a certificate's proven-unreachable band the LP is tried (0.05 pt). */
+const PAST_CERTIFICATE = 0.0005;
+
+type LpBand = { band: number; infeasibleBelow: number; model: LpModel; x: Float64Array };
+
 /**
- * For a band the LP relaxation proves unreachable: the narrowest band the LP meets, to 0.1 pt (each
- * solve changes only row bounds, so it starts from the previous basis), with its solution.
+ * For a band the LP relaxation proves unreachable: the narrowest band the LP meets, with its solution.
+ * Each infeasible solve's Farkas certificate (`ray`) proves a whole range of bands unreachable at once
+ * (certifiedUnreachableUpTo), so the LP is tried just past it: at 50k × 200 one certificate from the
+ * scenario's band and one feasible solve (1.9 s), where bisection took nine solves (4.5 s). Without a
+ * usable certificate, bisection on LP feasibility to 0.1 pt. Every solve changes only row bounds, so
+ * it starts from the previous basis.
  */
-function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number): { band: number; infeasibleBelow: number; model: LpModel; x: Float64Array } | null {
+function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number, model: LpModel, ray: Float64Array | null): LpBand | null {
+  let failed = inst.scenario.band;
+  for (let k = 0; k < 6 && ray && secondsLeft() > 0.1; k++) {
+    const upTo = certifiedUnreachableUpTo(model, inst, ray, failed);
+    if (upTo === null) break;
+    if (upTo === Infinity) return null; // no band helps: capacity, locks or regions block it
+    failed = Math.max(failed, upTo);
+    const band = failed + PAST_CERTIFICATE;
+    const next = relaxations.solve(withBand(inst, band), secondsLeft());
+    if (next.result.optimal && next.result.x) return { band, infeasibleBelow: failed, model: next.model, x: next.result.x };
+    if (!next.result.infeasible) return null;
+    failed = band;
+    ray = next.ray;
+  }
   let solution: { model: LpModel; x: Float64Array } | null = null;
   const found = narrowestBand(
-    inst.scenario.band,
-    inst.scenario.band * 1.5 + 0.05,
+    failed,
+    failed * 1.5 + 0.05,
     5,
     0.001,
     (band) => {
@@ -135,7 +157,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   if (relaxations && !hooks.skipLp) {
     hooks.phase('relaxation');
     const t0 = hooks.now();
-    const { model, result: res, start } = relaxations.solve(inst, hooks.secondsLeft());
+    const { model, result: res, start, ray } = relaxations.solve(inst, hooks.secondsLeft());
     lpStart = start;
     lpMs = hooks.now() - t0;
     lpStatus = res.status;
@@ -147,7 +169,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       // Repairing toward a band the LP proves unreachable only burns time (50k × 200: 8-10 s per scenario).
       // Find the narrowest band the LP meets instead, and round and repair to that.
       hooks.phase('narrowest reachable band');
-      const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft);
+      const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft, model, ray);
       if (found) {
         lpBandFloor = found.infeasibleBelow;
         aim = withBand(inst, found.band);

@@ -5,7 +5,7 @@
  * arrays (CSC); written as CPLEX LP text only when the host offers nothing but `solve(text)`.
  */
 import type { ArrayModel, ArraySolution, HighsSolution, HighsSolver } from './api';
-import { isMovable, type Instance } from './instance';
+import { isMovable, withBand, type Instance } from './instance';
 
 export interface LpOptions {
   /** Accounts whose owner is decided; null = every movable account. */
@@ -157,6 +157,52 @@ export function scenarioTerms(model: LpModel, inst: Instance): { colCost: Float6
     }
   }
   return { colCost, rowLower, rowUpper, constant };
+}
+
+/**
+ * The widest balance band that a Farkas certificate still proves unreachable. `ray` has one
+ * multiplier y per row of `model`, from a solve of `inst` at `band` that HiGHS found infeasible. Every
+ * x within its column bounds gives y'Ax in [minAx, maxAx] and every row activity s within its row
+ * bounds gives y's in [minS, maxS]; while these two intervals are disjoint, no x meets the rows. Only
+ * the load rows move with the band (lo = (1 − b)·target, hi = (1 + b)·target, less the fixed load),
+ * so [minS, maxS] widens linearly in b by Σ |y| · target per unit of band, and the certificate holds
+ * up to the band where the intervals meet. Returns Infinity when widening the band never closes the
+ * gap (the certificate rests on capacity, locks or regions), and null when `ray` proves nothing at
+ * `band` (a host's sign convention or numerical noise): the caller then bisects instead.
+ */
+export function certifiedUnreachableUpTo(model: LpModel, inst: Instance, ray: Float64Array, band: number): number | null {
+  const m = model.arrays;
+  if (ray.length !== m.numRows) return null;
+  let minAx = 0;
+  let maxAx = 0;
+  let scale = 0;
+  for (let k = 0; k < m.numCols; k++) {
+    let d = 0;
+    for (let e = m.starts[k]; e < m.starts[k + 1]; e++) d += ray[m.indices[e]] * m.values[e];
+    minAx += d * (d > 0 ? m.colLower[k] : m.colUpper[k]);
+    maxAx += d * (d > 0 ? m.colUpper[k] : m.colLower[k]);
+    scale += Math.abs(d);
+  }
+  // row bounds at band 0; a bound at ±Infinity makes its side of the proof -Infinity (never NaN:
+  // minS only collects finite terms and -Infinity, maxS finite terms and +Infinity)
+  const { rowLower, rowUpper } = scenarioTerms(model, withBand(inst, 0));
+  let minS = 0;
+  let maxS = 0;
+  for (let r = 0; r < m.numRows; r++) {
+    const y = ray[r];
+    if (y === 0) continue;
+    minS += y > 0 ? y * rowLower[r] : y * rowUpper[r];
+    maxS += y > 0 ? y * rowUpper[r] : y * rowLower[r];
+    const finite = Math.max(Number.isFinite(rowLower[r]) ? Math.abs(rowLower[r]) : 0, Number.isFinite(rowUpper[r]) ? Math.abs(rowUpper[r]) : 0);
+    scale += Math.abs(y) * finite;
+  }
+  let slope = 0;
+  for (let r = 0; r < inst.nR; r++) if (model.loadRow[r] >= 0) slope += Math.abs(ray[model.loadRow[r]]) * inst.band.target[r];
+  // gap(b) = max(minS(b) − maxAx, minAx − maxS(b)), where minS(b) = minS − b·slope, maxS(b) = maxS + b·slope
+  const gap0 = Math.max(minS - maxAx, minAx - maxS);
+  const tolerance = 1e-9 * Math.max(1, scale);
+  if (!(gap0 - band * slope > tolerance)) return null;
+  return slope > 0 ? (gap0 - tolerance) / slope : Infinity;
 }
 
 function fmt(v: number): string {

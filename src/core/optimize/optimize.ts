@@ -111,7 +111,7 @@ function finishPlan(
     if (result.lpInfeasible)
       blockers.push(
         result.lpBandFloor !== null
-          ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${(result.lpBandFloor * 100).toFixed(1)}%.`
+          ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${(Math.floor(result.lpBandFloor * 1000) / 10).toFixed(1)}%.`
           : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
       );
     const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? undefined);

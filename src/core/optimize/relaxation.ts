@@ -37,7 +37,7 @@ export class Relaxations {
   constructor(private readonly highs: HighsSolver) {}
 
   /** The LP relaxation of `inst` (every movable account free), with the model its columns refer to. */
-  solve(inst: Instance, timeLimitSeconds: number): { model: LpModel; result: LpResult; start: LpStart } {
+  solve(inst: Instance, timeLimitSeconds: number): { model: LpModel; result: LpResult; start: LpStart; ray: Float64Array | null } {
     const options = { ...LP_OPTIONS, time_limit: Math.max(0.05, timeLimitSeconds) };
     if (this.highs.openLp) {
       const key = `${inst.scenario.withinRegion}|${inst.scenario.balanceOn}`;
@@ -55,13 +55,15 @@ export class Relaxations {
         const basis = sameCosts ? undefined : crashBasis(inst, entry.model, terms.colCost);
         entry.lastCost = terms.colCost;
         const sol = entry.session.solve(terms.colCost, terms.rowLower, terms.rowUpper, options, basis);
-        return { model, result: toLpResult(model, sol), start: sameCosts ? 'previous basis' : 'crash basis' };
+        const result = toLpResult(model, sol);
+        const ray = result.infeasible ? (entry.session.dualRay?.() ?? null) : null;
+        return { model, result, start: sameCosts ? 'previous basis' : 'crash basis', ray };
       } catch {
         // a host whose persistent API fails: solve this scenario on its own, below
       }
     }
     const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
-    return { model, result: solveLp(this.highs, model, timeLimitSeconds, undefined, undefined, { presolve: LP_OPTIONS.presolve }), start: 'own model' };
+    return { model, result: solveLp(this.highs, model, timeLimitSeconds, undefined, undefined, { presolve: LP_OPTIONS.presolve }), start: 'own model', ray: null };
   }
 
   /** Frees the WebAssembly models. */

@@ -1,10 +1,15 @@
 /**
  * The run's shared LP relaxations: each scenario starts from a dual-feasible basis (the previous
  * scenario's, or the crash basis) and gets the same lower bound as its own LP solved from scratch,
- * in far fewer iterations.
+ * in far fewer iterations. An infeasible one comes with a Farkas certificate that bounds the
+ * narrowest reachable band.
  */
-import { buildInstance, buildLp, defaultScenarios, solveLp } from '../../../src/core/optimize';
+import { buildInstance, buildLp, defaultScenarios, optimize, solveLp } from '../../../src/core/optimize';
+import type { HighsSolver } from '../../../src/core/optimize/api';
+import { withBand } from '../../../src/core/optimize/instance';
+import { certifiedUnreachableUpTo } from '../../../src/core/optimize/lp';
 import { Relaxations } from '../../../src/core/optimize/relaxation';
+import { account, rep, territory } from './fixtures';
 import { makeInstance } from '../../../bench/instances';
 import { loadHighs } from '../../../src/hosts/node/highs';
 
@@ -50,4 +55,89 @@ test('without a persistent API (LP text only), each scenario solves its own LP t
   viaArrays.dispose();
   expect(viaText.start).toBe('own model');
   expect(viaText.result.objective!).toBeCloseTo(warmless.result.objective!, 6);
+});
+
+describe('an unreachable band: Farkas certificates from the infeasible LP', () => {
+  // Chicago: R1 and R2 own 8 accounts of 30 (240); Denver: R3 owns 2 accounts of 30 (60). Fair share
+  // 100 each. With one candidate beyond the owner, no Chicago account can reach R3 (each one's nearest
+  // other rep is in Chicago), so R3 holds at most 60, 40% under: for Minimal (no workload band), every
+  // band below ±40% is unreachable, even fractionally, and ±40% is reachable.
+  const chicago = { lat: 41.88, lon: -87.63 };
+  const denver = { lat: 39.74, lon: -104.99 };
+  const data = () =>
+    territory(
+      [
+        ...Array.from({ length: 8 }, (_, k) => account(`C${k + 1}`, k < 4 ? 'R1' : 'R2', 30, chicago)),
+        account('D1', 'R3', 30, denver),
+        account('D2', 'R3', 30, denver),
+      ],
+      [rep('R1', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R2', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R3', { homeLat: denver.lat, homeLon: denver.lon })],
+      { candidateReps: 1 },
+    );
+
+  test('the certificate of the solve at ±15% proves bands up to ±40% unreachable, and no further', async () => {
+    const highs = await loadHighs();
+    const d = data();
+    const inst = buildInstance(d, defaultScenarios(d.settings)[0]);
+    expect(inst.scenario.band).toBe(0.15);
+    const shared = new Relaxations(highs);
+    try {
+      const first = shared.solve(inst, 60);
+      expect(first.result.infeasible).toBe(true);
+      expect(first.ray).not.toBeNull();
+      const upTo = certifiedUnreachableUpTo(first.model, inst, first.ray!, 0.15)!;
+      // sound: never beyond the true floor; and here the one certificate reaches it
+      expect(upTo).toBeLessThanOrEqual(0.4);
+      expect(upTo).toBeCloseTo(0.4, 6);
+      // the opposite multipliers prove the same; multipliers that prove nothing are refused
+      expect(certifiedUnreachableUpTo(first.model, inst, first.ray!.map((v) => -v), 0.15)).toBeCloseTo(upTo, 9);
+      expect(certifiedUnreachableUpTo(first.model, inst, new Float64Array(first.ray!.length), 0.15)).toBeNull();
+      // a certificate is only taken where it proves something: not at bands beyond its reach
+      expect(certifiedUnreachableUpTo(first.model, inst, first.ray!, 0.41)).toBeNull();
+      // and the LP agrees on both sides of the floor
+      expect(shared.solve(withBand(inst, 0.399), 60).result.infeasible).toBe(true);
+      expect(shared.solve(withBand(inst, 0.401), 60).result.optimal).toBe(true);
+    } finally {
+      shared.dispose();
+    }
+  });
+
+  test('a certificate that rests on capacity holds for every band', async () => {
+    const highs = await loadHighs();
+    // 10 accounts of workload 1, capacity 3 each: 10 > 9 whatever the band
+    const d = data();
+    d.reps.forEach((r) => (r.capacity = 3));
+    const inst = buildInstance(d, defaultScenarios(d.settings)[0]);
+    const shared = new Relaxations(highs);
+    try {
+      const first = shared.solve(withBand(inst, 0.9), 60);
+      expect(first.result.infeasible).toBe(true);
+      expect(certifiedUnreachableUpTo(first.model, inst, first.ray!, 0.9)).toBe(Infinity);
+    } finally {
+      shared.dispose();
+    }
+  });
+
+  test.each([
+    ['certificates', false],
+    ['bisection (a host without dual rays)', true],
+  ])('optimize names the floor and plans to it: %s', async (_name, withoutRays) => {
+    const highs = await loadHighs();
+    const host: HighsSolver = withoutRays
+      ? {
+          ...highs,
+          openLp: (m) => {
+            const session = highs.openLp!(m);
+            return { solve: (...args) => session.solve(...args), dispose: () => session.dispose() };
+          },
+        }
+      : highs;
+    const d = data();
+    const { plans } = await optimize(d, { highs: host, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
+    const plan = plans[0];
+    expect(plan.feasible).toBe(false);
+    expect(plan.blockers.join(' ')).toMatch(/nor any band up to ±(39\.9|40\.0)%/);
+    expect(plan.tightestBand).toBeCloseTo(0.4, 2);
+    expect(plan.check.ok).toBe(true);
+  });
 });
