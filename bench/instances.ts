@@ -4,7 +4,7 @@
  * and current owners skewed so territories start out of balance.
  */
 import { DEFAULT_SETTINGS, type Account, type Rep, type Segment, type Settings, type TerritoryData } from '../src/core/model';
-import { mulberry32 } from '../src/core/sample/random';
+import { mulberry32, standardNormal } from '../src/core/sample/random';
 
 const METROS: [string, number, number, number][] = [
   ['New York', 40.71, -74.01, 20],
@@ -33,11 +33,6 @@ const REGION_OF_LON = (lon: number) => (lon < -104 ? 'West' : lon < -87 ? 'Centr
 
 /** The seeded PRNG the sample generator uses (mulberry32). */
 export const prng = mulberry32;
-
-function normal(rand: () => number): number {
-  const u = Math.max(1e-12, rand());
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-}
 
 function pickWeighted(rand: () => number, weights: readonly number[]): number {
   const total = weights.reduce((s, w) => s + w, 0);
@@ -89,7 +84,7 @@ export function makeInstance(o: InstanceOptions): TerritoryData {
       status: k === 3 ? 'Departing' : isNew ? 'New' : 'Active',
       fte: k % 9 === 8 ? 0.5 : 1,
       quota: 1_000_000,
-      attainment: [0, 1, 2, 3].map(() => Math.max(0.3, 0.95 + 0.25 * normal(rand))),
+      attainment: [0, 1, 2, 3].map(() => Math.max(0.3, 0.95 + 0.25 * standardNormal(rand))),
       capacity: null,
       homeLat: lat,
       homeLon: lon,
@@ -106,8 +101,8 @@ export function makeInstance(o: InstanceOptions): TerritoryData {
   const asOf = 46000;
   for (let i = 0; i < o.accounts; i++) {
     const m = METROS[pickWeighted(rand, metroWeights)];
-    const lat = m[1] + normal(rand) * 0.35;
-    const lon = m[2] + normal(rand) * 0.35;
+    const lat = m[1] + standardNormal(rand) * 0.35;
+    const lon = m[2] + standardNormal(rand) * 0.35;
     // owner among the 3 nearest reps, weighted by pull
     const near = reps
       .map((r, k) => ({ k, d: (r.homeLat! - lat) ** 2 + ((r.homeLon! - lon) * Math.cos((lat * Math.PI) / 180)) ** 2 }))
@@ -115,7 +110,7 @@ export function makeInstance(o: InstanceOptions): TerritoryData {
       .slice(0, 3);
     const owner = near[pickWeighted(rand, near.map((n) => pull[n.k]))].k;
     const segment = segments[pickWeighted(rand, [6, 3, 1])];
-    const potential = Math.round(Math.exp(Math.log(60000) + 0.9 * normal(rand)) * (segment === 'Enterprise' ? 3 : segment === 'Mid-Market' ? 1.6 : 1));
+    const potential = Math.round(Math.exp(Math.log(60000) + 0.9 * standardNormal(rand)) * (segment === 'Enterprise' ? 3 : segment === 'Mid-Market' ? 1.6 : 1));
     const r = rand();
     const stage = rand() < (o.stage3 ?? 0.05) ? 3 + Math.floor(rand() * 3) : rand() < 0.2 ? 1 + Math.floor(rand() * 2) : 0;
     const revenue = rand() < 0.55 ? Math.round(potential * (0.1 + 0.4 * rand())) : 0;

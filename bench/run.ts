@@ -124,7 +124,7 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
 
 function countMoves(inst: ReturnType<typeof buildInstance>, model: ReturnType<typeof buildLp>, x: Float64Array): number {
   let n = 0;
-  for (let k = 0; k < model.columns; k++) {
+  for (let k = 0; k < model.arrays.numCols; k++) {
     const i = model.colAccount[k];
     if (x[k] > 0.5 && !inst.mustPlace[i] && inst.cand.reps[model.colPos[k]] !== inst.current[i]) n++;
   }

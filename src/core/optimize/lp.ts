@@ -24,7 +24,6 @@ export interface LpModel {
   colPos: Int32Array;
   /** Objective constant from the fixed accounts (add to the LP objective). */
   constant: number;
-  columns: number;
   /** Number of assignment rows (rows 0 .. assignRows-1, each Σ x = 1). */
   assignRows: number;
   /** Row of each rep's load band and workload band/capacity, -1 when the model has none. */
@@ -108,7 +107,6 @@ export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolea
     colAccount: Int32Array.from(colAccount),
     colPos: Int32Array.from(colPos),
     constant: 0,
-    columns: K,
     assignRows,
     loadRow,
     workRow,
@@ -131,8 +129,8 @@ export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolea
  */
 export function scenarioTerms(model: LpModel, inst: Instance): { colCost: Float64Array; rowLower: Float64Array; rowUpper: Float64Array; constant: number } {
   const { nA, nR, cand, cost } = inst;
-  const colCost = new Float64Array(model.columns);
-  for (let k = 0; k < model.columns; k++) colCost[k] = cost[model.colPos[k]];
+  const colCost = new Float64Array(model.arrays.numCols);
+  for (let k = 0; k < model.arrays.numCols; k++) colCost[k] = cost[model.colPos[k]];
   let constant = 0;
   for (let i = 0; i < nA; i++) {
     const r = model.fixedOwner[i];
@@ -284,7 +282,7 @@ export function solveLp(
   }
   let sol: ArraySolution;
   try {
-    sol = highs.solveArrays ? highs.solveArrays(model.arrays, options, start) : fromText(highs.solve(lpText(model.arrays), options), model.columns);
+    sol = highs.solveArrays ? highs.solveArrays(model.arrays, options, start) : fromText(highs.solve(lpText(model.arrays), options), model.arrays.numCols);
   } catch (e) {
     return failed(e);
   }

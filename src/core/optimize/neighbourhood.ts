@@ -25,15 +25,15 @@ const MIP_SAFETY_SECONDS = 5;
 function resolveFree(a: Assignment, highs: HighsSolver, free: Uint8Array, reps: Uint8Array | null, timeLimitSeconds: number, nodes = MIP_NODES): boolean {
   const { cand } = a.inst;
   const model = buildLp(a.inst, { free, owner: a.owner, reps, integer: true });
-  if (model.columns === 0) return false;
-  const start = new Float64Array(model.columns);
-  for (let k = 0; k < model.columns; k++) start[k] = a.owner[model.colAccount[k]] === cand.reps[model.colPos[k]] ? 1 : 0;
+  if (model.arrays.numCols === 0) return false;
+  const start = new Float64Array(model.arrays.numCols);
+  for (let k = 0; k < model.arrays.numCols; k++) start[k] = a.owner[model.colAccount[k]] === cand.reps[model.colPos[k]] ? 1 : 0;
   const res = solveLp(highs, model, timeLimitSeconds, start, nodes);
   if (!res.x) return false;
   const costBefore = a.objective();
   const violationBefore = a.totalViolation();
   const previous: [number, number][] = [];
-  for (let k = 0; k < model.columns; k++) {
+  for (let k = 0; k < model.arrays.numCols; k++) {
     if (res.x[k] < 0.5) continue;
     const i = model.colAccount[k];
     const s = cand.reps[model.colPos[k]];

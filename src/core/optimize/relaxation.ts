@@ -81,7 +81,7 @@ export class Relaxations {
  */
 export function crashBasis(inst: Instance, model: LpModel, colCost: Float64Array): { colStatus: Int32Array; rowStatus: Int32Array } {
   const { colAccount, colPos } = model;
-  const K = model.columns;
+  const K = model.arrays.numCols;
   const colStatus = new Int32Array(K);
   const rowStatus = new Int32Array(model.arrays.numRows).fill(1);
   rowStatus.fill(0, 0, model.assignRows);

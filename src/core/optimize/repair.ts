@@ -14,13 +14,17 @@ interface Step {
 }
 
 /** Moves that may reduce rep r's violation: out of r when it is over, into r when it is under. */
+/** Rep r holds too much: above its band, its capacity or its workload band. */
+function isOver(a: Assignment, r: number): boolean {
+  const inst = a.inst;
+  return a.load[r] > inst.band.hi[r] || a.work[r] > inst.capacity[r] || (inst.workBand !== null && a.work[r] > inst.workBand.hi[r]);
+}
+
 function forEachRepairOption(a: Assignment, r: number, visit: (i: number, s: number) => void): void {
   const inst = a.inst;
-  const over =
-    a.load[r] > inst.band.hi[r] || a.work[r] > inst.capacity[r] || (inst.workBand !== null && a.work[r] > inst.workBand.hi[r]);
   const under = a.load[r] < inst.band.lo[r] || (inst.workBand !== null && a.work[r] < inst.workBand.lo[r]);
   const { start, reps } = inst.cand;
-  if (over || !inst.eligible[r]) {
+  if (isOver(a, r) || !inst.eligible[r]) {
     for (const i of a.members[r]) {
       if (!a.movable[i]) continue;
       for (let p = start[i]; p < start[i + 1]; p++) if (reps[p] !== r) visit(i, reps[p]);
@@ -154,7 +158,7 @@ interface Label {
  */
 export function ejectionChain(a: Assignment, r: number, work: { expansions: number } = { expansions: 0 }): { steps: Step[]; score: number } | null {
   const inst = a.inst;
-  const push = a.load[r] > inst.band.hi[r] || a.work[r] > inst.capacity[r] || (inst.workBand !== null && a.work[r] > inst.workBand.hi[r]) || !inst.eligible[r];
+  const push = isOver(a, r) || !inst.eligible[r];
   const { start, reps } = inst.cand;
   const sign = push ? 1 : -1;
   // labels kept per rep: none dominated by another that is no costlier and passes on no more value

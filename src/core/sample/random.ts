@@ -24,17 +24,20 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** A standard normal draw (Box-Muller) from two uniforms of `next`. */
+export function standardNormal(next: () => number): number {
+  const u = Math.max(next(), 1e-12);
+  const v = next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
 export function createRandom(seed: number): Random {
   const next = mulberry32(seed);
   const rnd: Random = {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    normal: () => {
-      const u = Math.max(next(), 1e-12);
-      const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
+    normal: () => standardNormal(next),
     chance: (p) => next() < p,
     pick: (items) => items[Math.floor(next() * items.length)],
     shuffle: (items) => {
