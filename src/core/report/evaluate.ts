@@ -6,7 +6,7 @@
  * Referenced formula cells are evaluated recursively (not read from their stored values).
  */
 import { type FormulaNode, parseFormula } from './formula';
-import type { CellValue, SheetDescription } from './sheet';
+import { a1, type CellValue, type SheetDescription } from './sheet';
 
 export interface FormulaError {
   error: string;
@@ -309,9 +309,7 @@ export function evaluateSheets(sheets: readonly SheetDescription[]): FormulaChec
           typeof computed === 'number' && typeof stored === 'number'
             ? Math.abs(computed - stored) <= 1e-9 * Math.max(1, Math.abs(stored))
             : computed === stored;
-        let col = '';
-        for (let n = ci + 1; n > 0; n = Math.floor((n - 1) / 26)) col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
-        out.push({ sheet: s.name, cell: `${col}${ri + 1}`, formula: cell.formula, stored, computed, ok });
+        out.push({ sheet: s.name, cell: a1(ri + 1, ci + 1), formula: cell.formula, stored, computed, ok });
       }),
     );
   }

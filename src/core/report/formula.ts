@@ -3,7 +3,7 @@
  * references (relative or absolute, optionally sheet-qualified, quoted or bare), function calls,
  * unary minus, arithmetic, `&` and comparisons, with Excel's precedence.
  */
-import type { CellValue } from './sheet';
+import { columnNumber, type CellValue } from './sheet';
 
 export type FormulaNode =
   | { k: 'lit'; v: CellValue }
@@ -94,16 +94,10 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
-  return n;
-}
-
 function parseCell(text: string): { r: number; c: number } {
   const m = CELL_RE.exec(text);
   if (!m) throw new Error(`Bad cell ${text}`);
-  return { r: Number(m[2]), c: colNumber(m[1]) };
+  return { r: Number(m[2]), c: columnNumber(m[1]) };
 }
 
 export function parseFormula(src: string): FormulaNode {

@@ -81,6 +81,23 @@ export interface SheetDescription {
   print?: { landscape: boolean; fitToWidth: boolean; onePage?: boolean };
 }
 
+/** Column letters to number (1-based): A -> 1, AA -> 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * A range reference split into its sheet (quotes undone; null when the reference names none) and
+ * its address without '$': `'Scenario Comparison'!$B$2:$D$2` -> Scenario Comparison, B2:D2.
+ */
+export function splitSheetRef(ref: string): { sheet: string | null; address: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
+  if (!m) return { sheet: null, address: ref.replace(/\$/g, '').trim() };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], address: m[3].replace(/\$/g, '') };
+}
+
 /** Column number (1-based) to letters: 1 -> A, 27 -> AA. */
 export function columnLetter(col: number): string {
   let s = '';

@@ -8,6 +8,7 @@
 import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, planApply, planUndo, type HistoryRow, type OwnerCell } from '../../core/apply';
 import { formatProblem, type Problem, type RawCell, type TerritoryData } from '../../core/model';
 import { readWorkbookSheets } from '../../core/read';
+import { columnNumber } from '../../core/report/sheet';
 import { DEFAULT_BUDGET, SyncBatcher, COMMAND_BYTES, jsonBytes } from './batch';
 import { officeApiSupport } from './capabilities';
 import { valueInput } from './cells';
@@ -19,13 +20,6 @@ import { renderSheets, type RenderOptions } from './render';
 export interface ApplyOptions extends RenderOptions {
   /** Clock for the history's "Applied At" (tests pass a fixed one). */
   now?: () => Date;
-}
-
-/** Column letters to a zero-based index: A -> 0, AA -> 26. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 function throwErrors(problems: Problem[]): void {
@@ -126,7 +120,7 @@ export async function undoLastApply(context: Excel.RequestContext, options: Appl
   if (!column) throw new Error(`${data.source.accountsSheet}: the Accounts table has no Owner column to restore.`);
   const prior = await readHistory(context, options);
   const accounts = sheets.find((s) => s.name === data.source.accountsSheet);
-  const col = columnIndex(column);
+  const col = columnNumber(column) - 1;
   const current = data.accounts.map((a) => ({ accountId: a.id, row: a.row, value: accounts?.values[a.row - 1]?.[col] ?? null }));
   const plan = planUndo(prior.history, current, column, data.source.accountsSheet);
   const problems = [...prior.problems, ...plan.problems];

@@ -3,17 +3,10 @@
  * description series with its own value and category (x) ranges, title, axis titles and the
  * cell anchors. Series ranges may point at other output sheets, so charts are drawn last.
  */
-import { a1, type ChartDescription } from '../../core/report/sheet';
+import { a1, splitSheetRef, type ChartDescription } from '../../core/report/sheet';
 import { COMMAND_BYTES, type SyncBatcher } from './batch';
 import type { ApiSupport } from './capabilities';
 
-/** A chart range reference split into sheet (null = the chart's own sheet) and address without '$'. */
-export function parseRangeRef(ref: string): { sheet: string | null; address: string } {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
-  if (!m) return { sheet: null, address: ref.replace(/\$/g, '').trim() };
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  return { sheet, address: m[3].replace(/\$/g, '') };
-}
 
 /** True when an A1 range is a single row ("B2:D2"), so a chart built on it has one series by rows. */
 function isSingleRow(address: string): boolean {
@@ -37,7 +30,7 @@ export interface ChartEnv {
 export async function writeChart(ws: Excel.Worksheet, ownName: string, chart: ChartDescription, env: ChartEnv): Promise<void> {
   if (chart.series.length === 0) return;
   const rangeOf = (ref: string): { range: Excel.Range; address: string } => {
-    const { sheet, address } = parseRangeRef(ref);
+    const { sheet, address } = splitSheetRef(ref); // sheet null = the chart's own sheet
     return { range: env.sheetFor(sheet ?? ownName).getRange(address), address };
   };
   await env.batcher.reserve(0, (8 + 6 * chart.series.length) * COMMAND_BYTES);

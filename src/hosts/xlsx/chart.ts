@@ -4,7 +4,7 @@
  * descriptions, so a viewer that does not recalculate still draws it. Strings only; the package
  * plumbing is in package.ts.
  */
-import type { CellValue, ChartDescription, SheetDescription } from '../../core/report/sheet';
+import { columnNumber, splitSheetRef, type CellValue, type ChartDescription, type SheetDescription } from '../../core/report/sheet';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -157,20 +157,14 @@ export function drawingXml(charts: ChartDescription[]): string {
 
 /** `'Scenario Comparison'!$B$2:$D$2` -> sheet name and 1-based corners. */
 export function parseRangeRef(ref: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const left = columnNumber(m[3]);
-  const top = Number(m[4]);
-  const right = m[5] ? columnNumber(m[5]) : left;
-  const bottom = m[6] ? Number(m[6]) : top;
+  const { sheet, address } = splitSheetRef(ref);
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address);
+  if (sheet === null || !m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? columnNumber(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
   return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 /** The values a range refers to, read from the descriptions (row by row); empty when the sheet is not among them. */

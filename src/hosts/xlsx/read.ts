@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from './ownership';
+import { columnNumber } from '../../core/report/sheet';
 
 export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise<{ sheets: SheetValues[] }> {
   const workbook = new ExcelJS.Workbook();
@@ -89,12 +90,6 @@ function decodeRange(ref: string, width: number): { top: number; left: number; b
   const right = m[3] ? columnNumber(m[3]) : left + width - 1;
   const bottom = m[4] ? Number(m[4]) : top;
   return { top, left, bottom, right };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 /** One cell as RawCell. The second cell of a merge reads as empty, as in Excel. */

@@ -1,5 +1,5 @@
 import { literalText, styleRectangles, widthToPoints } from '../../../src/hosts/office/cells';
-import { parseRangeRef } from '../../../src/hosts/office/charts';
+import { columnNumber, splitSheetRef } from '../../../src/core/report/sheet';
 import { legalSheetName, retargetSheetRefs, safeSheetName } from '../../../src/hosts/office/names';
 import { planSheetTargets } from '../../../src/hosts/office/targets';
 
@@ -117,10 +117,11 @@ describe('cell encoding', () => {
     expect(widthToPoints(8.43)).toBe(48);
   });
 
-  it('splits chart references into sheet and address', () => {
-    expect(parseRangeRef("'Scenario Comparison'!$B$2:$D$2")).toEqual({ sheet: 'Scenario Comparison', address: 'B2:D2' });
-    expect(parseRangeRef("'Rep''s Impact'!A1")).toEqual({ sheet: "Rep's Impact", address: 'A1' });
-    expect(parseRangeRef('Moves!C2:C9')).toEqual({ sheet: 'Moves', address: 'C2:C9' });
-    expect(parseRangeRef('C2:C9')).toEqual({ sheet: null, address: 'C2:C9' });
+  it('splits chart references into sheet and address (core splitSheetRef), column letters to numbers', () => {
+    expect(splitSheetRef("'Scenario Comparison'!$B$2:$D$2")).toEqual({ sheet: 'Scenario Comparison', address: 'B2:D2' });
+    expect(splitSheetRef("'Rep''s Impact'!A1")).toEqual({ sheet: "Rep's Impact", address: 'A1' });
+    expect(splitSheetRef('Moves!C2:C9')).toEqual({ sheet: 'Moves', address: 'C2:C9' });
+    expect(splitSheetRef('C2:C9')).toEqual({ sheet: null, address: 'C2:C9' });
+    expect([columnNumber('A'), columnNumber('z'), columnNumber('AA'), columnNumber('XFD')]).toEqual([1, 26, 27, 16384]);
   });
 });
