@@ -18,6 +18,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
   const pinnedLoad = new Float64Array(nR);
   const pinnedWork = new Float64Array(nR);
   const reach = new Float64Array(nR);
+  const workReach = new Float64Array(nR);
   const pinnedList: number[][] = Array.from({ length: nR }, () => []);
   for (let i = 0; i < nA; i++) {
     const f = fixedTo(i);
@@ -26,7 +27,12 @@ export function diagnoseBlockers(inst: Instance): string[] {
       pinnedWork[f] += work[i];
       pinnedList[f].push(i);
       reach[f] += value[i];
-    } else for (let p = cand.start[i]; p < cand.start[i + 1]; p++) reach[cand.reps[p]] += value[i];
+      workReach[f] += work[i];
+    } else
+      for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
+        reach[cand.reps[p]] += value[i];
+        workReach[cand.reps[p]] += work[i];
+      }
   }
   const why = (i: number) => (accounts[i].locked ? 'locked' : accounts[i].maxStage >= data.settings.handoffStage ? `Stage ${accounts[i].maxStage}` : 'no other candidate');
   for (let r = 0; r < nR; r++) {
@@ -50,6 +56,8 @@ export function diagnoseBlockers(inst: Instance): string[] {
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
     if (inst.workBand && pinnedWork[r] > inst.workBand.hi[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above the workload band maximum ${inst.workBand.hi[r].toFixed(1)}`);
+    if (inst.workBand && workReach[r] < inst.workBand.lo[r] - 1e-9)
+      out.push(`${reps[r].id} can reach only workload ${workReach[r].toFixed(1)} among accounts it may own, below the workload band minimum ${inst.workBand.lo[r].toFixed(1)}`);
   }
   for (let i = 0; i < nA; i++) {
     if (fixedTo(i) >= 0) continue;

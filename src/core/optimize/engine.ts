@@ -27,6 +27,7 @@ export interface EngineResult {
   /**
    * When the band is unreachable: the LP relaxation is infeasible for every band up to this one
    * (so no plan gets below it), and the plan was repaired to the narrowest band the LP meets.
+   * Infinity when a certificate proves that no balance band helps (capacity, workload band, locks).
    */
   lpBandFloor: number | null;
   /** The band and capacity hold in the final assignment (engine's view; the checker has the last word). */
@@ -112,12 +113,12 @@ type LpBand = { band: number; infeasibleBelow: number; model: LpModel; x: Float6
  * usable certificate, bisection on LP feasibility to 0.1 pt. Every solve changes only row bounds, so
  * it starts from the previous basis.
  */
-function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number, model: LpModel, ray: Float64Array | null): LpBand | null {
+function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number, model: LpModel, ray: Float64Array | null): LpBand | 'no band' | null {
   let failed = inst.scenario.band;
   for (let k = 0; k < 6 && ray && secondsLeft() > 0.1; k++) {
     const upTo = certifiedUnreachableUpTo(model, inst, ray, failed);
     if (upTo === null) break;
-    if (upTo === Infinity) return null; // no band helps: capacity, locks or regions block it
+    if (upTo === Infinity) return 'no band'; // capacity, a workload band, locks or regions block it, whatever the band
     failed = Math.max(failed, upTo);
     const band = failed + PAST_CERTIFICATE;
     const next = relaxations.solve(withBand(inst, band), secondsLeft());
@@ -170,7 +171,8 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       // Find the narrowest band the LP meets instead, and round and repair to that.
       hooks.phase('narrowest reachable band');
       const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft, model, ray);
-      if (found) {
+      if (found === 'no band') lpBandFloor = Infinity;
+      else if (found) {
         lpBandFloor = found.infeasibleBelow;
         aim = withBand(inst, found.band);
         owner = roundModel(aim, found.model, found.x, owner);

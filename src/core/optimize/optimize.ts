@@ -110,9 +110,11 @@ function finishPlan(
     blockers = diagnoseBlockers(inst);
     if (result.lpInfeasible)
       blockers.push(
-        result.lpBandFloor !== null
-          ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${(Math.floor(result.lpBandFloor * 1000) / 10).toFixed(1)}%.`
-          : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
+        result.lpBandFloor === Infinity
+          ? 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any wider band: widening the balance band alone cannot help (capacity, the workload band or accounts that must stay block it).'
+          : result.lpBandFloor !== null
+            ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${(Math.floor(result.lpBandFloor * 1000) / 10).toFixed(1)}%.`
+            : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
       );
     const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? undefined);
     owner = tight.owner;

@@ -118,6 +118,28 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     }
   });
 
+  test('Balanced: its workload band (±20%) blocks whatever the balance band, and the plan says so', async () => {
+    const highs = await loadHighs();
+    const d = data();
+    const balanced = defaultScenarios(d.settings)[1];
+    expect(balanced.workloadBand).toBe(0.2);
+    // R3 can reach 2 accounts of workload 1; its workload band minimum is 0.8 × 10/3 = 2.67
+    const inst = buildInstance(d, balanced);
+    const shared = new Relaxations(highs);
+    try {
+      const first = shared.solve(withBand(inst, 0.5), 60);
+      expect(first.result.infeasible).toBe(true);
+      expect(certifiedUnreachableUpTo(first.model, inst, first.ray!, 0.5)).toBe(Infinity);
+    } finally {
+      shared.dispose();
+    }
+    const { plans } = await optimize(d, { highs, scenarios: [balanced], timeLimitMs: 10000 });
+    expect(plans[0].feasible).toBe(false);
+    expect(plans[0].blockers).toContain('R3 can reach only workload 2.0 among accounts it may own, below the workload band minimum 2.7');
+    expect(plans[0].blockers.join(' ')).toMatch(/nor any wider band: widening the balance band alone cannot help/);
+    expect(plans[0].check.ok).toBe(true);
+  });
+
   test.each([
     ['certificates', false],
     ['bisection (a host without dual rays)', true],
