@@ -2,6 +2,7 @@
  * The command line's grammar (SPEC §6): commands, their positional argument and flags. Parsing
  * returns a value or a usage error (exit 2); it never throws and never touches files.
  */
+import { SAMPLE_DEFAULTS } from '../core/sample';
 
 export type CommandName = 'rebalance' | 'check' | 'sample' | 'apply' | 'undo' | 'demo' | 'help';
 
@@ -60,7 +61,7 @@ Commands:
   ${COMMANDS.check.summary}
       Print the trigger audit (FIRED / OK / NOT A TRIGGER with evidence) and the verdict.
   ${COMMANDS.sample.summary}
-      Write a realistic sample workbook (defaults: 1500 accounts, 14 reps, seed 42).
+      Write a realistic sample workbook (defaults: ${SAMPLE_DEFAULTS.accounts} accounts, ${SAMPLE_DEFAULTS.reps} reps, seed ${SAMPLE_DEFAULTS.seed}).
   ${COMMANDS.apply.summary}
       Write a scenario's owners into the Accounts table, keeping the previous owners.
   ${COMMANDS.undo.summary}

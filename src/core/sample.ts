@@ -15,6 +15,9 @@ export interface SampleOptions {
   seed?: number;
 }
 
+/** The bundled sample's size and seed (the demo's workbook). */
+export const SAMPLE_DEFAULTS = { accounts: 1500, reps: 14, seed: 42 } as const;
+
 export interface SampleTables {
   /** Header row first, then one row per account. */
   accounts: RawCell[][];
@@ -82,9 +85,9 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function generateSample(options: SampleOptions = {}): SampleTables {
-  const nAccounts = Math.max(10, Math.floor(options.accounts ?? 1500));
-  const nReps = Math.max(3, Math.floor(options.reps ?? 14));
-  const rnd = createRandom(options.seed ?? 42);
+  const nAccounts = Math.max(10, Math.floor(options.accounts ?? SAMPLE_DEFAULTS.accounts));
+  const nReps = Math.max(3, Math.floor(options.reps ?? SAMPLE_DEFAULTS.reps));
+  const rnd = createRandom(options.seed ?? SAMPLE_DEFAULTS.seed);
 
   const reps = makeReps(nReps, rnd);
   const accounts = makeAccounts(nAccounts, reps, rnd);

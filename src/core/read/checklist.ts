@@ -5,6 +5,7 @@
 import type { Account, ChecklistItem, PotentialModelReport, Rep } from '../model';
 import { SEGMENT_WORKLOAD } from './accounts';
 import { plural } from './cells';
+import { amount } from '../triggers/format';
 
 export interface ChecklistInput {
   accounts: readonly Account[];
@@ -16,7 +17,8 @@ export interface ChecklistInput {
   unknownOwners: number;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+/** Counts with thousands separators, locale-free: 1500 -> "1,500". */
+const n = amount;
 
 export function dataChecklist(input: ChecklistInput): ChecklistItem[] {
   return [territoryDefinitions(input), assignments(input), revenue(input), potential(input), capacity(input), attainment(input)];
