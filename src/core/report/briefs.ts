@@ -3,7 +3,7 @@
  * accounts first, and the `Rep Briefs` sheet that lists them.
  */
 import type { Plan, TerritoryData } from '../model';
-import { type MoveRow, type Row, cell, header, labelOf, money, notes, pct, repLabels, titleBlock } from './common';
+import { type MoveRow, type Row, cell, header, labelOf, money, notes, pct, repLabels, titleBlock, SHEET_NAMES } from './common';
 import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
 import { PlanNumbers, type RepImpact } from './numbers';
 import type { SheetDescription } from './sheet';
@@ -71,7 +71,7 @@ export function describeBriefsSheet(data: TerritoryData, plan: Plan, generatedAt
   briefs.forEach((b, i) => rows.push([cell(i + 1), cell(labelOf(labels, b.repId), { bold: true }), cell(b.text, { wrap: true })]));
   if (briefs.length === 0) rows.push(...notes('No rep is affected by this scenario.'));
   return {
-    name: 'Rep Briefs',
+    name: SHEET_NAMES.briefs,
     role: 'rep-briefs',
     rows,
     columnWidths: [7, 22, 120],

@@ -3,7 +3,7 @@
  * formulas over it (with their computed values stored), and a column chart of moves by disruption.
  */
 import type { DisruptionLevel, Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, recommendedPlan, titleBlock } from './common';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, recommendedPlan, titleBlock, SHEET_NAMES } from './common';
 import { MOVE_TYPE, movesRange } from './moves';
 import { PlanNumbers, STATS_METHOD } from './numbers';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
@@ -93,11 +93,11 @@ function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col
 }
 
 export function describeComparisonSheet(data: TerritoryData, plans: Plan[], movesSheets: string[], generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
-  const name = 'Scenario Comparison';
+  const name = SHEET_NAMES.comparison;
   const rec = recommendedPlan(plans);
   const columns = plans.map((p, i) => scenarioColumn(data, p, movesSheets[i], i + 2, numbers));
   const rows: Row[] = [
-    ...titleBlock('Scenario Comparison', generatedAt),
+    ...titleBlock(name, generatedAt),
     [cell(rec ? `Recommended: ${rec.plan.scenario.name}. ${rec.reason}` : 'No scenario was computed.', { bold: true })],
     header(['Metric', ...plans.map((p) => p.scenario.name)]),
   ];

@@ -4,7 +4,7 @@
  * recommended scenario. Totals are SUM formulas.
  */
 import type { Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, fcell, header, money, notes, repLabels, titleBlock } from './common';
+import { COLORS, FMT, type Row, cell, fcell, header, money, notes, repLabels, titleBlock, SHEET_NAMES } from './common';
 import { movesRange } from './moves';
 import { PlanNumbers } from './numbers';
 import { ATTAINMENT_METHOD, QUOTA_METHOD } from '../metrics/quota';
@@ -128,7 +128,7 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
   rows.push(...notes(ATTAINMENT_METHOD));
   rows.push(...notes(`Accounts gained and lost are counted over the '${movesSheet}' sheet.`));
   return {
-    name: 'Rep Impact',
+    name: SHEET_NAMES.impact,
     role: 'rep-impact',
     rows,
     columnWidths: [22, 11, 15, 15, 15, 12, 12, 10, 10, 10, 10, 11, 11, 15, 15, 13, 13],

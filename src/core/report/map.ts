@@ -4,7 +4,7 @@
  * longitude, y = latitude) with one series per rep. Only described when coordinates exist.
  */
 import type { Plan, TerritoryData } from '../model';
-import { REP_PALETTE, type Row, UNASSIGNED, cell, header, labelOf, note, repLabels, titleBlock } from './common';
+import { REP_PALETTE, type Row, UNASSIGNED, cell, header, labelOf, note, repLabels, titleBlock, SHEET_NAMES } from './common';
 import { type ChartSeries, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
 export const MAP_HEADER_ROW = 4;
@@ -36,7 +36,7 @@ function groups(data: TerritoryData, owners: readonly (string | null)[]): { owne
 }
 
 export function describeMapSheet(data: TerritoryData, plan: Plan, generatedAt: string): SheetDescription {
-  const name = 'Territory Map';
+  const name = SHEET_NAMES.map;
   const q = quoteSheet(name);
   const labels = repLabels(data.reps);
   const colorOf = (owner: string | null) => {

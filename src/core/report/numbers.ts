@@ -14,7 +14,6 @@ export interface TerritorySide {
   accounts: number;
   workload: number;
   revenueTTM: number;
-  pipeline: number;
 }
 
 export interface RepImpact {
@@ -34,7 +33,7 @@ export interface RepImpact {
 
 
 function emptySide(): TerritorySide {
-  return { potential: 0, accounts: 0, workload: 0, revenueTTM: 0, pipeline: 0 };
+  return { potential: 0, accounts: 0, workload: 0, revenueTTM: 0 };
 }
 
 function sides(data: TerritoryData, owners: readonly (string | null)[]): Map<string, TerritorySide> {
@@ -48,7 +47,6 @@ function sides(data: TerritoryData, owners: readonly (string | null)[]): Map<str
     s.accounts += 1;
     s.workload += a.workload;
     s.revenueTTM += a.revenueTTM;
-    s.pipeline += a.pipeline;
   });
   return map;
 }

@@ -6,7 +6,7 @@
  */
 import type { RebalanceResult, ScenarioKind, TerritoryData } from '../model';
 import { formatProblem } from '../model';
-import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, recommendedPlan, titleBlock } from './common';
+import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, recommendedPlan, titleBlock, SHEET_NAMES } from './common';
 import { type ComparisonRow, comparisonRow } from './comparison';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
@@ -60,7 +60,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   rows.push([]);
   rows.push([cell('Options', { bold: true, size: 12 })]);
   rows.push(header(['Option', 'Scenario', 'Moves', 'High-Disruption Moves', 'Potential Spread After', 'Band Met', 'What it means']));
-  const q = quoteSheet('Scenario Comparison');
+  const q = quoteSheet(SHEET_NAMES.comparison);
   plans.forEach((p, i) => {
     const col = columnLetter(i + 2);
     const ref = (r: ComparisonRow) => `${q}!${col}${comparisonRow(r)}`;
@@ -111,7 +111,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   for (const n of notes.slice(1)) rows.push([null, cell(n)]);
 
   return {
-    name: 'Rebalance Summary',
+    name: SHEET_NAMES.summary,
     role: 'rebalance-summary',
     rows,
     columnWidths: [30, 18, 12, 14, 14, 10, 60],

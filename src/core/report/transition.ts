@@ -4,7 +4,7 @@
  * blank Actual cells and a native formula that flags an actual more than 15% under projection.
  */
 import type { Plan, Segment, TerritoryData } from '../model';
-import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, pct, repLabels, titleBlock, transitionWindow } from './common';
+import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, pct, repLabels, titleBlock, transitionWindow, SHEET_NAMES } from './common';
 import { movesRange } from './moves';
 import { PlanNumbers, type RepImpact } from './numbers';
 import type { ConditionalFormat, SheetDescription } from './sheet';
@@ -124,7 +124,7 @@ export function describeTransitionSheet(data: TerritoryData, plan: Plan, movesSh
         ]
       : [];
   return {
-    name: 'Transition Plan',
+    name: SHEET_NAMES.transition,
     role: 'transition-plan',
     rows,
     columnWidths: [22, 16, 24, 18, 16, 70],
