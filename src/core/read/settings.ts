@@ -186,7 +186,8 @@ export function readSettings(t: TableReader | null): Settings {
   if (t === null) return settings;
   let firstRow = 1;
   if (t.resolved.positional && isKnownSetting(displayCell(t.raw(0, 'name')))) firstRow = 0;
-  const seen = new Map<string, number>();
+  // by setting, not by spelling: "Band" and then "Balance Band" set the same thing
+  const seen = new Map<Apply, { row: number; name: string }>();
   for (let r = firstRow; r <= t.dataRows; r++) {
     const name = displayCell(t.raw(r, 'name'));
     const raw = t.raw(r, 'value');
@@ -199,10 +200,10 @@ export function readSettings(t: TableReader | null): Settings {
       t.report('warning', r, 'name', `Setting "${name}" is not recognised; ignored`);
       continue;
     }
-    const key = looseNameKey(name);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) t.report('warning', r, 'name', `Setting "${name}" repeats row ${earlier}; this later value is used`);
-    seen.set(key, t.sheetRow(r));
+    const earlier = seen.get(apply);
+    if (earlier !== undefined)
+      t.report('warning', r, 'name', `Setting "${name}" repeats ${earlier.name === name ? '' : `"${earlier.name}" (`}row ${earlier.row}${earlier.name === name ? '' : ')'}; this later value is used`);
+    seen.set(apply, { row: t.sheetRow(r), name });
     if (isBlank(raw)) continue;
     const expected = apply(settings, raw);
     if (expected !== null) t.report('warning', r, 'value', `${name} "${displayCell(raw)}" is not ${expected}; the default is kept`);

@@ -87,6 +87,16 @@ describe('settings', () => {
     expect(data.settings.timeLimitSeconds).toBe(60);
   });
 
+  test('two spellings of one setting are a repeat too: the later value is used, and the warning names both', () => {
+    const data = withSettings([
+      ['Name', 'Value'],
+      ['Band', 0.12],
+      ['Balance Band (±)', 0.2],
+    ]);
+    expect(data.problems.map(formatProblem)).toEqual(['Settings!B5: Setting "Balance Band (±)" repeats "Band" (row 4); this later value is used']);
+    expect(data.settings.band).toBe(0.2);
+  });
+
   test('a Settings range without a header row is read from its first row', () => {
     const data = withSettings([
       ['Balance Band', 0.12],
