@@ -3,7 +3,7 @@
  * arguments as null. Blank cells ("" or null) are ignored; text where a number belongs is #VALUE!
  * with a message naming the argument and the position ("attainments, row 3, column 2: "abc" is not a number").
  */
-import { ATTAINMENT_PERCENT_ABOVE, dateToSerial, isBlank, parseFraction } from '../core/read/cells';
+import { ATTAINMENT_PERCENT_ABOVE, dateToSerial, isBlank, parseBoolean, parseFraction } from '../core/read/cells';
 import { invalidValue } from './errors';
 
 /** A range as Excel passes it to a parameter typed `any[][]` (a lone value is wrapped). */
@@ -55,13 +55,14 @@ export function optionalNumber(value: unknown, argument: string): number | null 
   return isBlank(value) ? null : requiredNumber(value, argument);
 }
 
-/** An optional yes/no argument: TRUE/FALSE, 1/0, or Y/N text; false when omitted. */
+/** An optional yes/no argument: TRUE/FALSE, a number (nonzero = TRUE), or yes/no text as the table reader takes it; false when omitted. */
 export function optionalFlag(value: unknown, argument: string): boolean {
   if (isBlank(value)) return false;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value === 'string' && /^(y|yes|true)$/i.test(value.trim())) return true;
-  if (typeof value === 'string' && /^(n|no|false)$/i.test(value.trim())) return false;
+  if (typeof value === 'number') return value !== 0; // as Excel coerces a number to a logical
+  // text as the table reader reads a yes/no column (Y, Yes, X, ✓, 1 / N, No, 0, -)
+  const parsed = typeof value === 'string' ? parseBoolean(value) : null;
+  if (parsed?.ok && parsed.value !== null) return parsed.value;
   throw invalidValue(`${argument}: ${shown(value)} is not TRUE or FALSE`);
 }
 

@@ -127,6 +127,15 @@ describe('DISRUPTION_LEVEL, HANDOFF_RULE, CREDIT_SPLIT', () => {
     expect(disruptionLevel(0, 0, 0, today() - 120)).toBe('Low');
     expect(disruptionLevel(0, 0, 0, omitted, omitted)).toBe('Low');
     expect(thrown(() => disruptionLevel(7, 0, 0)).message).toBe('maxStage: 7 is not a stage from 0 to 5');
+    // yes/no text as the table reader reads it; numbers as Excel coerces them
+    expect(disruptionLevel(0, 0, 0, omitted, 'x' as unknown as boolean)).toBe('High');
+    expect(disruptionLevel(0, 0, 0, omitted, ' Y ' as unknown as boolean)).toBe('High');
+    expect(disruptionLevel(0, 0, 0, omitted, '-' as unknown as boolean)).toBe('Low');
+    expect(disruptionLevel(0, 0, 0, omitted, 2 as unknown as boolean)).toBe('High');
+    expect(thrown(() => disruptionLevel(0, 0, 0, omitted, 'maybe' as unknown as boolean)).message).toBe('strategic: "maybe" is not TRUE or FALSE');
+    // the activity window counts back from asOf when given (the workbook's as-of date), else from today
+    expect(disruptionLevel(0, 0, 0, 45000, omitted, 45060)).toBe('Medium');
+    expect(disruptionLevel(0, 0, 0, 45000, omitted, 45100)).toBe('Low');
   });
   it('HANDOFF_RULE follows seed 002', () => {
     expect(handoffRule(2)).toBe('Stage 1-2: transfer immediately with a warm intro email from the previous rep');

@@ -28,7 +28,7 @@ const EXPECTED: Record<string, string[]> = {
   WORKLOAD_CV: ['workloads:matrix', '[fte]:matrix'],
   CAPACITY_UTILIZATION: ['workload', 'capacity'],
   GINI: ['values:matrix'],
-  DISRUPTION_LEVEL: ['maxStage', 'revenueTTM', 'openPipeline', '[lastActivity]', '[strategic]'],
+  DISRUPTION_LEVEL: ['maxStage', 'revenueTTM', 'openPipeline', '[lastActivity]', '[strategic]', '[asOf]'],
   HANDOFF_RULE: ['maxStage', '[isRenewal]'],
   CREDIT_SPLIT: ['transferDate', 'closeDate'],
 };
