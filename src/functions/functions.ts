@@ -160,7 +160,7 @@ export function gini(values: any[][]): number {
  * @param openPipeline Open pipeline amount.
  * @param [lastActivity] Date of the last activity.
  * @param [strategic] TRUE for a strategic account.
- * @param [asOf] Date the 90 days count back from, e.g. the Settings' As-Of Date (default: today).
+ * @param [asOf] Date the 90 days count back from, e.g. the Settings' As Of Date (default: today).
  * @returns High, Medium or Low.
  */
 export function disruptionLevel(maxStage: number, revenueTTM: number, openPipeline: number, lastActivity?: number, strategic?: boolean, asOf?: number): string {
