@@ -113,9 +113,17 @@ type LpBand = { band: number; infeasibleBelow: number; model: LpModel; x: Float6
  * usable certificate, bisection on LP feasibility to 0.1 pt. Every solve changes only row bounds, so
  * it starts from the previous basis.
  */
-function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: () => number, model: LpModel, ray: Float64Array | null): LpBand | 'no band' | null {
+function narrowestLpBand(
+  inst: Instance,
+  relaxations: Relaxations,
+  secondsLeft: () => number,
+  budget: Budget,
+  model: LpModel,
+  ray: Float64Array | null,
+): LpBand | 'no band' | null {
+  const stop = () => secondsLeft() <= 0.1 || budget.expired();
   let failed = inst.scenario.band;
-  for (let k = 0; k < 6 && ray && secondsLeft() > 0.1; k++) {
+  for (let k = 0; k < 6 && ray && !stop(); k++) {
     const upTo = certifiedUnreachableUpTo(model, inst, ray, failed);
     if (upTo === null) break;
     if (upTo === Infinity) return 'no band'; // capacity, a workload band, locks or regions block it, whatever the band
@@ -138,7 +146,7 @@ function narrowestLpBand(inst: Instance, relaxations: Relaxations, secondsLeft: 
       if (result.optimal && result.x) solution = { model, x: result.x };
       return result.optimal && result.x ? true : result.infeasible ? false : null;
     },
-    () => secondsLeft() <= 0.1,
+    stop,
   );
   return found && solution ? { ...(solution as { model: LpModel; x: Float64Array }), band: found.band, infeasibleBelow: found.failedAt } : null;
 }
@@ -170,7 +178,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       // Repairing toward a band the LP proves unreachable only burns time (50k × 200: 8-10 s per scenario).
       // Find the narrowest band the LP meets instead, and round and repair to that.
       hooks.phase('narrowest reachable band');
-      const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft, model, ray);
+      const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft, hooks.budget, model, ray);
       if (found === 'no band') lpBandFloor = Infinity;
       else if (found) {
         lpBandFloor = found.infeasibleBelow;

@@ -140,6 +140,33 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     expect(plans[0].check.ok).toBe(true);
   });
 
+  test('a Cancel during the band search stops it: no LP is solved after the cancel', async () => {
+    const highs = await loadHighs();
+    let solves = 0;
+    let cancelled = false;
+    const host: HighsSolver = {
+      ...highs,
+      openLp: (m) => {
+        const session = highs.openLp!(m);
+        // no dual rays, so the search would bisect over several LPs
+        return {
+          solve: (...args) => {
+            solves++;
+            const out = session.solve(...args);
+            cancelled = true;
+            return out;
+          },
+          dispose: () => session.dispose(),
+        };
+      },
+    };
+    const d = data();
+    const { plans } = await optimize(d, { highs: host, scenarios: [defaultScenarios(d.settings)[0]], shouldStop: () => cancelled });
+    expect(solves).toBe(1);
+    expect(plans[0].status).toBe('cancelled');
+    expect(plans[0].check.ok).toBe(true);
+  });
+
   test.each([
     ['certificates', false],
     ['bisection (a host without dual rays)', true],
