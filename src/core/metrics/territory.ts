@@ -89,13 +89,26 @@ export function territoryMetrics(data: TerritoryData, owners?: readonly (string 
   return rows;
 }
 
+/** The continuing reps' territories with their effective FTEs: what the team references are taken over. */
+export function continuingTerritories(data: TerritoryData, territories: readonly TerritoryMetrics[]): { cont: TerritoryMetrics[]; fte: number[] } {
+  const repById = new Map(data.reps.map((r) => [r.id, r]));
+  const cont: TerritoryMetrics[] = [];
+  const fte: number[] = [];
+  for (const t of territories) {
+    const rep = repById.get(t.repId);
+    if (rep === undefined || !isContinuing(rep, data)) continue;
+    cont.push(t);
+    fte.push(effectiveFte(rep, data.settings));
+  }
+  return { cont, fte };
+}
+
 /** Fills `outOfBand` on each continuing rep's row by the rules in the file comment. */
 function flagOutOfBand(data: TerritoryData, rows: TerritoryMetrics[]): void {
   const { reps, settings } = data;
   const continuing = rows.map((_, i) => isContinuing(reps[i], data));
   const efte = reps.map((r) => effectiveFte(r, settings));
-  const cont = rows.filter((_, i) => continuing[i]);
-  const contFte = efte.filter((_, i) => continuing[i]);
+  const { cont, fte: contFte } = continuingTerritories(data, rows);
   const workloadRef = mean(cont.map((t, k) => t.workload / contFte[k]));
   const accountsRef = mean(cont.map((t, k) => t.accounts / contFte[k]));
   const travel = cont.map((t) => t.avgDistanceMiles).filter((d): d is number => d !== null);
@@ -127,12 +140,7 @@ function flagOutOfBand(data: TerritoryData, rows: TerritoryMetrics[]): void {
  * workload and potential dispersion cover continuing reps, per effective FTE.
  */
 export function teamMetrics(data: TerritoryData, territories: readonly TerritoryMetrics[]): TeamMetrics {
-  const repById = new Map(data.reps.map((r) => [r.id, r]));
-  const cont = territories.filter((t) => {
-    const rep = repById.get(t.repId);
-    return rep !== undefined && isContinuing(rep, data);
-  });
-  const fte = cont.map((t) => effectiveFte(repById.get(t.repId) as Rep, data.settings));
+  const { cont, fte } = continuingTerritories(data, territories);
   const potentialPerFte = cont.map((t, k) => t.potential / fte[k]);
   const attainments = territories.map((t) => t.attainment).filter((a): a is number => a !== null);
   return {

@@ -11,8 +11,8 @@
  * - geographic spread: a territory's average distance to home above 1.5 × the team mean (only
  *   with coordinates).
  */
-import { coefficientOfVariation, effectiveFte } from '../metrics/basics';
-import { isContinuing, TRAVEL_FLAG_RATIO } from '../metrics/territory';
+import { coefficientOfVariation } from '../metrics/basics';
+import { continuingTerritories, TRAVEL_FLAG_RATIO } from '../metrics/territory';
 import type { AuditContext, Evaluated } from './context';
 import { num, pct } from './format';
 
@@ -30,11 +30,7 @@ export const DRIFT_MIN_INDICATORS = 3;
 export function driftIndicators(ctx: AuditContext): DriftIndicator[] {
   const { data, team } = ctx;
   const { band, healthySpreadPts } = data.settings;
-  const cont = ctx.territories.filter((t) => {
-    const rep = ctx.repById.get(t.repId);
-    return rep !== undefined && isContinuing(rep, data);
-  });
-  const fte = cont.map((t) => effectiveFte(ctx.repById.get(t.repId)!, data.settings));
+  const { cont, fte } = continuingTerritories(data, ctx.territories);
   const out: DriftIndicator[] = [
     { name: 'potential dispersion', value: `max deviation ${pct(team.potentialMaxDeviation, 0)}`, band: `band ±${pct(band, 0)}`, outOfBand: team.potentialMaxDeviation > band + 1e-9 },
     { name: 'workload variance', value: `CV ${num(team.workloadCV, 2)}`, band: `band ${num(band, 2)}`, outOfBand: team.workloadCV > band + 1e-9 },
