@@ -7,7 +7,7 @@ export function pct(fraction: number): string {
 
 export function scenarioLine(plan: Plan): string {
   const m = plan.metrics;
-  const met = plan.check.bandMet ? 'yes' : plan.status === 'cancelled' ? 'no' : `no (tightest ±${pct(plan.tightestBand)})`;
+  const met = !plan.check.ok ? 'no (breaks a rule)' : plan.check.bandMet ? 'yes' : plan.status === 'cancelled' ? 'no' : `no (tightest ±${pct(plan.tightestBand)})`;
   const status = plan.status === 'cancelled' ? ' [cancelled]' : '';
   const on = plan.scenario.balanceOn === 'potential' ? '' : ` (band on ${plan.scenario.balanceOn})`;
   return (

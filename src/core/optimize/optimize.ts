@@ -127,6 +127,10 @@ function finishPlan(
       );
     else if (blockers.length === 0)
       blockers.push(`No single account or rep blocks the band; the nearest-candidate rules leave too little room to move. The best plan reaches ±${(band * 100).toFixed(1)}%.`);
+    if (!check.ok) {
+      const v = check.violations;
+      blockers.push(`The best plan found still breaks a rule: ${v.slice(0, 3).join(' ')}${v.length > 3 ? ` (and ${v.length - 3} more)` : ''}`);
+    }
   }
   const owners = ownerIds(inst, owner);
   const objective = objectiveOf(inst, owner);

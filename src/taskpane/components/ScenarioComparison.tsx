@@ -44,7 +44,8 @@ const ROWS: Row[] = [
 
 export function PlanStatusBadge({ plan }: { plan: Plan }): React.JSX.Element {
   if (plan.status === 'cancelled') return <Badge color="warning">cancelled</Badge>;
-  if (plan.feasible) return <Badge color="success">band met</Badge>;
+  if (!plan.check.ok) return <Badge color="danger">breaks a rule</Badge>;
+  if (plan.check.bandMet) return <Badge color="success">band met</Badge>;
   return <Badge color="danger">{`not met (best ±${formatPercent(plan.tightestBand, 0)})`}</Badge>;
 }
 

@@ -118,6 +118,19 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     }
   });
 
+  test('capacity short for the whole team: the plan is returned, and its blockers say which rule it still breaks', async () => {
+    const d = data();
+    d.reps.forEach((r) => (r.capacity = 3)); // 10 accounts of workload 1, 9 of capacity
+    for (const highs of [await loadHighs(), null]) {
+      const { plans } = await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
+      const plan = plans[0];
+      expect(plan.feasible).toBe(false);
+      expect(plan.check.ok).toBe(false);
+      expect(plan.blockers).toContain("Total workload 10.0 exceeds the reps' total capacity 9.0");
+      expect(plan.blockers.join(' ')).toMatch(/The best plan found still breaks a rule: R\d carries workload 4, above its capacity 3\./);
+    }
+  });
+
   test('Balanced: its workload band (±20%) blocks whatever the balance band, and the plan says so', async () => {
     const highs = await loadHighs();
     const d = data();
