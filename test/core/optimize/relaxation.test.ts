@@ -6,7 +6,7 @@
  */
 import { buildInstance, buildLp, defaultScenarios, optimize, solveLp } from '../../../src/core/optimize';
 import type { HighsSolver } from '../../../src/core/optimize/api';
-import { withBand } from '../../../src/core/optimize/instance';
+import { withBand, type Instance } from '../../../src/core/optimize/instance';
 import { certifiedUnreachableUpTo } from '../../../src/core/optimize/lp';
 import { Relaxations } from '../../../src/core/optimize/relaxation';
 import { account, rep, territory } from './fixtures';
@@ -102,25 +102,30 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     }
   });
 
-  test('a certificate that rests on capacity holds for every band', async () => {
-    const highs = await loadHighs();
-    // 10 accounts of workload 1, capacity 3 each: 10 > 9 whatever the band
-    const d = data();
-    d.reps.forEach((r) => (r.capacity = 3));
-    const inst = buildInstance(d, defaultScenarios(d.settings)[0]);
-    const shared = new Relaxations(highs);
+  /** The relaxation of `inst` at `band`: infeasible or not, and how far its certificate reaches. */
+  async function certificateAt(inst: Instance, band: number): Promise<{ infeasible: boolean; upTo: number | null }> {
+    const shared = new Relaxations(await loadHighs());
     try {
-      const first = shared.solve(withBand(inst, 0.9), 60);
-      expect(first.result.infeasible).toBe(true);
-      expect(certifiedUnreachableUpTo(first.model, inst, first.ray!, 0.9)).toBe(Infinity);
+      const { result, model, ray } = shared.solve(withBand(inst, band), 60);
+      return { infeasible: result.infeasible, upTo: ray ? certifiedUnreachableUpTo(model, inst, ray, band) : null };
     } finally {
       shared.dispose();
     }
+  }
+  /** 10 accounts of workload 1, capacity 3 each: 10 > 9 whatever the band. */
+  const shortOfCapacity = () => {
+    const d = data();
+    d.reps.forEach((r) => (r.capacity = 3));
+    return d;
+  };
+
+  test('a certificate that rests on capacity holds for every band', async () => {
+    const d = shortOfCapacity();
+    expect(await certificateAt(buildInstance(d, defaultScenarios(d.settings)[0]), 0.9)).toEqual({ infeasible: true, upTo: Infinity });
   });
 
   test('capacity short for the whole team: the plan is returned, and its blockers say which rule it still breaks', async () => {
-    const d = data();
-    d.reps.forEach((r) => (r.capacity = 3)); // 10 accounts of workload 1, 9 of capacity
+    const d = shortOfCapacity();
     for (const highs of [await loadHighs(), null]) {
       const { plans } = await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
       const plan = plans[0];
@@ -137,15 +142,7 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     const balanced = defaultScenarios(d.settings)[1];
     expect(balanced.workloadBand).toBe(0.2);
     // R3 can reach 2 accounts of workload 1; its workload band minimum is 0.8 × 10/3 = 2.67
-    const inst = buildInstance(d, balanced);
-    const shared = new Relaxations(highs);
-    try {
-      const first = shared.solve(withBand(inst, 0.5), 60);
-      expect(first.result.infeasible).toBe(true);
-      expect(certifiedUnreachableUpTo(first.model, inst, first.ray!, 0.5)).toBe(Infinity);
-    } finally {
-      shared.dispose();
-    }
+    expect(await certificateAt(buildInstance(d, balanced), 0.5)).toEqual({ infeasible: true, upTo: Infinity });
     const { plans } = await optimize(d, { highs, scenarios: [balanced], timeLimitMs: 10000 });
     expect(plans[0].feasible).toBe(false);
     expect(plans[0].blockers).toContain('R3 can reach only workload 2.0 among accounts it may own, below the workload band minimum 2.7');
