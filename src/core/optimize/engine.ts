@@ -109,7 +109,7 @@ type LpBand = { band: number; infeasibleBelow: number; model: LpModel; x: Float6
  * For a band the LP relaxation proves unreachable: the narrowest band the LP meets, with its solution.
  * Each infeasible solve's Farkas certificate (`ray`) proves a whole range of bands unreachable at once
  * (certifiedUnreachableUpTo), so the LP is tried just past it: at 50k × 200 one certificate from the
- * scenario's band and one feasible solve (1.9 s), where bisection took nine solves (4.5 s). Without a
+ * scenario's band and one feasible solve (1.4 s), where bisection took nine solves (4.5 s). Without a
  * usable certificate, bisection on LP feasibility to 0.1 pt. Every solve changes only row bounds, so
  * it starts from the previous basis.
  */
