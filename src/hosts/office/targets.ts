@@ -4,7 +4,7 @@
  * that a new sheet is added, and under which name. A user's sheet is never a target; when it holds
  * the wanted name, ours takes the next free one ("Rep Impact (2)").
  */
-import { isFreeSheetName, legalSheetName, safeSheetName } from './names';
+import { isFreeSheetName, legalSheetName, safeSheetName } from '../../core/report/sheetNames';
 
 export interface SheetTarget {
   wanted: string;

@@ -1,7 +1,4 @@
 import { insertDrawingElement } from '../../../src/hosts/xlsx/package';
-import { retargetSheetRefs, safeSheetName } from '../../../src/core/report/sheetNames';
-
-const renameSheetRefs = (text: string, wanted: string, used: string) => retargetSheetRefs(text, [{ wanted, used }]);
 import { chartCacheFromSheets, parseRangeRef } from '../../../src/hosts/xlsx/chart';
 
 const HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -19,22 +16,6 @@ describe('insertDrawingElement: CT_Worksheet order', () => {
     const bare = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
     expect(insertDrawingElement(bare, 'rId1')).toBe('<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><drawing r:id="rId1"/></worksheet>');
     expect(() => insertDrawingElement(`${HEAD}<sheetData/><drawing r:id="rId1"/></worksheet>`, 'rId2')).toThrow('already has a drawing');
-  });
-});
-
-describe('sheet names', () => {
-  it('picks a free name, case-insensitively, within 31 characters', () => {
-    expect(safeSheetName('Rep Impact', ['Accounts'])).toBe('Rep Impact');
-    expect(safeSheetName('Rep Impact', ['rep impact', 'Rep Impact (2)'])).toBe('Rep Impact (3)');
-    const long = 'Moves - A Very Long Scenario Name';
-    expect(safeSheetName(long, [])).toBe('Moves - A Very Long Scenario Na');
-    expect(safeSheetName(long, ['Moves - A Very Long Scenario Na'])).toBe('Moves - A Very Long Scenari (2)');
-  });
-
-  it('rewrites quoted and bare references to a renamed sheet, and nothing else', () => {
-    expect(renameSheetRefs("SUM('Rep Data'!B2:B9)+'Rep Data X'!A1", 'Rep Data', 'Rep Data (2)')).toBe("SUM('Rep Data (2)'!B2:B9)+'Rep Data X'!A1");
-    expect(renameSheetRefs('Reps!A1+MyReps!A1+Reps!B2', 'Reps', 'Reps (2)')).toBe("'Reps (2)'!A1+MyReps!A1+'Reps (2)'!B2");
-    expect(renameSheetRefs("'O''Hara'!A1", "O'Hara", 'Other')).toBe("'Other'!A1");
   });
 });
 
