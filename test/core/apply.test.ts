@@ -1,32 +1,19 @@
 import { HISTORY_HEADER, historySheet, ownerStyle, parseHistorySheet, parseMovesSheet, planApply, planUndo, resolveRep, type HistoryRow, type OwnerCell } from '../../src/core/apply';
-import { DEFAULT_SETTINGS, type Account, type RawCell, type Rep, type TerritoryData } from '../../src/core/model';
+import type { Account, RawCell, Rep, TerritoryData } from '../../src/core/model';
+import { makeAccount, makeRep, makeTerritory } from '../support/model';
 
-function rep(id: string, name: string, row: number): Rep {
-  return { id, name, status: 'Active', fte: 1, quota: null, attainment: [], capacity: null, homeLat: null, homeLon: null, tenureMonths: null, region: null, manager: null, row };
-}
-
-function account(id: string, owner: string | null, row: number): Account {
-  return {
-    id, name: `Account ${id}`, owner, row, potential: 1000, potentialEstimated: false, revenueTTM: 0, pipeline: 0, openOpps: 0, maxStage: 0,
-    renewal: false, lastActivity: null, workload: 1, segment: 'SMB', lat: null, lon: null, region: null, industry: null, employees: null,
-    growthRate: 0, locked: false, strategic: false,
-  };
-}
+const rep = (id: string, name: string, row: number): Rep => makeRep(id, { name, row });
+const account = (id: string, owner: string | null, row: number): Account => makeAccount(id, owner, { row, potential: 1000, segment: 'SMB' });
 
 const REPS = [rep('R1', 'Ann Lee', 2), rep('R2', 'Bo Chen', 3), rep('R3', 'Cy Diaz', 4)];
 
 /** Accounts on sheet rows 2..6 (the header is row 1); owner column D. */
 function territory(owners: (string | null)[]): TerritoryData {
-  return {
-    accounts: owners.map((o, i) => account(`A-${i + 1}`, o, i + 2)),
-    reps: REPS,
-    settings: DEFAULT_SETTINGS,
-    problems: [],
-    mapping: [],
-    checklist: [],
-    potentialModel: null,
-    source: { accountsSheet: 'Accounts', repsSheet: 'Reps', ownerColumn: 'D' },
-  };
+  const data = makeTerritory(
+    owners.map((o, i) => account(`A-${i + 1}`, o, i + 2)),
+    REPS,
+  );
+  return { ...data, source: { ...data.source, ownerColumn: 'D' } };
 }
 
 /** A little sheet: Owner cells by row, changed by the cells a plan writes. */

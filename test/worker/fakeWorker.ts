@@ -2,22 +2,14 @@
  * Test doubles for the worker bridge: a scripted WorkerLike that records what the bridge posts,
  * and an in-process "worker" that runs the real serveOptimizer loop over a step-by-step optimizer.
  */
-import { DEFAULT_SETTINGS, type Plan, type PlanStatus, type TerritoryData } from '../../src/core/model';
+import type { Plan, PlanStatus, TerritoryData } from '../../src/core/model';
+import { makeTerritory } from '../support/model';
 import type { OptimizeOptions, OptimizeResult } from '../../src/core/optimize/api';
 import type { FromWorker, ToWorker, WorkerLike } from '../../src/worker/protocol';
 import { serveOptimizer, type Engine, type OptimizeFn } from '../../src/worker/serve';
 
 export function emptyData(): TerritoryData {
-  return {
-    accounts: [],
-    reps: [],
-    settings: DEFAULT_SETTINGS,
-    problems: [],
-    mapping: [],
-    checklist: [],
-    potentialModel: null,
-    source: { accountsSheet: 'Accounts', repsSheet: 'Reps', ownerColumn: 'C' },
-  };
+  return makeTerritory([], []);
 }
 
 export function planWith(name: string, status: PlanStatus, objective: number): Plan {
