@@ -44,6 +44,7 @@ export function comparisonRow(label: ComparisonRow): number {
 }
 
 const LEVELS: DisruptionLevel[] = ['Low', 'Medium', 'High'];
+const LEVEL_ROWS: Record<DisruptionLevel, ComparisonRow> = { Low: 'Moves - Low disruption', Medium: 'Moves - Medium disruption', High: 'Moves - High disruption' };
 
 function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col: number, numbers: PlanNumbers): Map<ComparisonRow, SheetCell> {
   const moves = numbers.moves(plan);
@@ -51,31 +52,27 @@ function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col
   const stats = plan.metrics;
   const c = columnLetter(col);
   const w = data.settings.disruptionWeights;
-  let revenue = 0;
-  for (const m of moves) revenue += m.account.revenueTTM;
   const optional = (v: number | null, numFmt: string) => (v === null ? cell('n/a', { align: 'right' }) : cell(v, { numFmt }));
   const out = new Map<ComparisonRow, SheetCell>();
   out.set('Scenario type', cell(plan.scenario.kind, { align: 'right' }));
   out.set('Balance band', cell(plan.scenario.band, { numFmt: '"±"0%' }));
+  // formulas over the Moves sheet; their stored values are the plan's own metrics
   const typeRange = movesRange(movesSheet, 'Type', n);
-  const relationshipMoves = moves.filter((m) => !m.placement);
-  const byLevel = (l: DisruptionLevel) => relationshipMoves.filter((m) => m.disruption === l).length;
-  out.set('Moves', fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.move)})`, relationshipMoves.length, { numFmt: FMT.int, bold: true }));
-  const levelRows: Record<DisruptionLevel, ComparisonRow> = { Low: 'Moves - Low disruption', Medium: 'Moves - Medium disruption', High: 'Moves - High disruption' };
+  out.set('Moves', fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.move)})`, stats.moves, { numFmt: FMT.int, bold: true }));
   for (const l of LEVELS) {
-    out.set(levelRows[l], fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.move)},${movesRange(movesSheet, 'Disruption', n)},${excelString(l)})`, byLevel(l), { numFmt: FMT.int }));
+    out.set(LEVEL_ROWS[l], fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.move)},${movesRange(movesSheet, 'Disruption', n)},${excelString(l)})`, stats.movesByDisruption[l], { numFmt: FMT.int }));
   }
-  out.set('Placements (unassigned / departing)', fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.placement)})`, n - relationshipMoves.length, { numFmt: FMT.int }));
+  out.set('Placements (unassigned / departing)', fcell(`COUNTIFS(${typeRange},${excelString(MOVE_TYPE.placement)})`, stats.placements, { numFmt: FMT.int }));
   const r = (label: ComparisonRow) => `${c}${comparisonRow(label)}`;
   out.set(
     'Disruption-weighted cost',
     fcell(
       `${r('Moves - Low disruption')}*${w.Low}+${r('Moves - Medium disruption')}*${w.Medium}+${r('Moves - High disruption')}*${w.High}`,
-      byLevel('Low') * w.Low + byLevel('Medium') * w.Medium + byLevel('High') * w.High,
+      stats.disruptionCost,
       { numFmt: FMT.int },
     ),
   );
-  out.set('Revenue TTM moved', fcell(`SUM(${movesRange(movesSheet, 'Revenue TTM', n)})`, revenue, { numFmt: FMT.money }));
+  out.set('Revenue TTM moved', fcell(`SUM(${movesRange(movesSheet, 'Revenue TTM', n)})`, stats.revenueMoved, { numFmt: FMT.money }));
   out.set('Pipeline moved', cell(stats.pipelineMoved, { numFmt: FMT.money }));
   out.set('Potential spread before (max deviation from fair share)', cell(stats.potentialSpreadBefore, { numFmt: FMT.pct1 }));
   out.set('Potential spread after', cell(stats.potentialSpreadAfter, { numFmt: FMT.pct1, bold: true }));
@@ -111,7 +108,6 @@ export function describeComparisonSheet(data: TerritoryData, plans: Plan[], move
 
   const lastCol = columnLetter(plans.length + 1);
   const q = quoteSheet(name);
-  const levelRow: Record<DisruptionLevel, ComparisonRow> = { Low: 'Moves - Low disruption', Medium: 'Moves - Medium disruption', High: 'Moves - High disruption' };
   const chartTop = rows.length + 1;
   return {
     name,
@@ -129,7 +125,7 @@ export function describeComparisonSheet(data: TerritoryData, plans: Plan[], move
               series: LEVELS.map((l, i) => ({
                 name: `${l} disruption`,
                 categories: `${q}!$B$${COMPARISON_HEADER_ROW}:$${lastCol}$${COMPARISON_HEADER_ROW}`,
-                values: `${q}!$B$${comparisonRow(levelRow[l])}:$${lastCol}$${comparisonRow(levelRow[l])}`,
+                values: `${q}!$B$${comparisonRow(LEVEL_ROWS[l])}:$${lastCol}$${comparisonRow(LEVEL_ROWS[l])}`,
                 color: ['70AD47', 'FFC000', 'C00000'][i],
               })),
               from: { col: 0, row: chartTop },

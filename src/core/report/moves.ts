@@ -75,7 +75,7 @@ export function describeMovesSheet(data: TerritoryData, plan: Plan, sheetName: s
   const labels = repLabels(data.reps);
   const moves = numbers.moves(plan);
   const n = moves.length;
-  const placements = moves.filter((m) => m.placement).length;
+  const placements = plan.metrics.placements;
   const status = plan.feasible ? `band ±${Math.round(plan.scenario.band * 100)}% met` : `band ±${Math.round(plan.scenario.band * 100)}% not met (tightest ±${Math.round(plan.tightestBand * 100)}%)`;
   const rows: Row[] = [
     ...titleBlock(`${plan.scenario.name}: ${n} account move${n === 1 ? '' : 's'}`, generatedAt),
