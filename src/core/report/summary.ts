@@ -96,8 +96,8 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   rows.push([null, cell('A top-quartile rep departs, headcount changes by more than 10%, or one customer exceeds 60% of a territory\'s revenue.')]);
 
   rows.push([]);
-  // the hosts pass the reader's problems in both (same objects): count each once
-  const problems = [...new Set([...data.problems, ...result.problems])];
+  // the reader's list; a RebalanceResult carries the same array as its problems
+  const problems = data.problems;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   rows.push([label('Problems in the data'), cell(problems.length === 0 ? 'None found.' : `${problems.length} found (${errors} error(s), ${warnings} warning(s)); the first ${Math.min(5, problems.length)}:`)]);
