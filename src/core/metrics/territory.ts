@@ -108,7 +108,8 @@ function flagOutOfBand(data: TerritoryData, rows: TerritoryMetrics[]): void {
   const { reps, settings } = data;
   const continuing = rows.map((_, i) => isContinuing(reps[i], data));
   const efte = reps.map((r) => effectiveFte(r, settings));
-  const { cont, fte: contFte } = continuingTerritories(data, rows);
+  const cont = rows.filter((_, i) => continuing[i]);
+  const contFte = efte.filter((_, i) => continuing[i]);
   const workloadRef = mean(cont.map((t, k) => t.workload / contFte[k]));
   const accountsRef = mean(cont.map((t, k) => t.accounts / contFte[k]));
   const travel = cont.map((t) => t.avgDistanceMiles).filter((d): d is number => d !== null);
