@@ -94,12 +94,12 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
 
   const inst = buildInstance(data, defaultScenarios(data.settings)[0]);
   t = Date.now();
-  const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
+  const model = buildLp(inst, { free: null, owner: null, integer: false });
   const lp = solveLp(highs, model, 600);
   result.lowerBound = lp.objective;
   rows.push({ name: 'HiGHS LP relaxation (arrays)', seconds: (Date.now() - t) / 1000, objective: lp.objective, moves: null, status: lp.status, rssMB: rssMB() });
   t = Date.now();
-  const lpOff = solveLp(highs, buildLp(inst, { free: null, owner: null, reps: null, integer: false }), 600, undefined, undefined, { presolve: 'off' });
+  const lpOff = solveLp(highs, buildLp(inst, { free: null, owner: null, integer: false }), 600, undefined, undefined, { presolve: 'off' });
   rows.push({ name: 'HiGHS LP relaxation (arrays, presolve off)', seconds: (Date.now() - t) / 1000, objective: lpOff.objective, moves: null, status: lpOff.status, rssMB: rssMB() });
   t = Date.now();
   const text = lpText(model.arrays);
@@ -109,7 +109,7 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
   if (jsLpSeconds > 0) rows.push(runJsLpSolver(inst, model, jsLpSeconds));
 
   t = Date.now();
-  const mip = buildLp(inst, { free: null, owner: null, reps: null, integer: true });
+  const mip = buildLp(inst, { free: null, owner: null, integer: true });
   const mres = solveLp(highs, mip, mipSeconds);
   rows.push({
     name: `HiGHS MIP (${mipSeconds} s limit)`,

@@ -63,14 +63,15 @@ export function isStage3Pinned(a: Account, data: TerritoryData): boolean {
 }
 
 /** Band [lo, hi] around each rep's target share of `values` (team-wide or within its region). */
-export function bandFor(data: TerritoryData, values: Float64Array, band: number, withinRegion: boolean): Band {
-  const target = Float64Array.from(balanceTargets(data, values, withinRegion));
-  const lo = target.map((t) => (1 - band) * t);
-  const hi = target.map((t) => (1 + band) * t);
-  return { lo, hi, target };
+function bandFor(data: TerritoryData, values: Float64Array, band: number, withinRegion: boolean): Band {
+  return bandAround(Float64Array.from(balanceTargets(data, values, withinRegion)), band);
 }
 
-export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band: number = scenario.band): Instance {
+function bandAround(target: Float64Array, band: number): Band {
+  return { lo: target.map((t) => (1 - band) * t), hi: target.map((t) => (1 + band) * t), target };
+}
+
+export function buildInstance(data: TerritoryData, scenario: ScenarioSpec): Instance {
   const { accounts, reps, settings } = data;
   const nA = accounts.length;
   const nR = reps.length;
@@ -117,7 +118,7 @@ export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band:
     value,
     work,
     level,
-    band: bandFor(data, value, band, scenario.withinRegion),
+    band: bandFor(data, value, scenario.band, scenario.withinRegion),
     workBand: scenario.workloadBand === null ? null : bandFor(data, work, scenario.workloadBand, scenario.withinRegion),
     capacity,
   };
@@ -125,7 +126,7 @@ export function buildInstance(data: TerritoryData, scenario: ScenarioSpec, band:
 
 /** The same instance with another balance band (everything else, candidates and costs included, is shared). */
 export function withBand(inst: Instance, band: number): Instance {
-  return { ...inst, band: bandFor(inst.data, inst.value, band, inst.scenario.withinRegion) };
+  return { ...inst, band: bandAround(inst.band.target, band) }; // the targets do not depend on the band
 }
 
 /** True when account i may change owner: not pinned, and more than one candidate. */

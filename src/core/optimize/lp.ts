@@ -12,8 +12,6 @@ export interface LpOptions {
   free: Uint8Array | null;
   /** Owners of the accounts that are not free (needed when `free` is given). */
   owner: Int32Array | null;
-  /** Reps allowed as new owners for free accounts; null = all candidates. */
-  reps: Uint8Array | null;
   integer: boolean;
 }
 
@@ -59,7 +57,6 @@ export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolea
     let any = false;
     for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
       const r = cand.reps[p];
-      if (opts.reps && opts.reps[r] !== 1) continue;
       colAccount.push(i);
       colPos.push(p);
       assignRow.push(rows);

@@ -19,12 +19,12 @@ const MIP_COLUMNS = 700;
 const MIP_SAFETY_SECONDS = 5;
 
 /**
- * Lets the HiGHS MIP reassign the `free` accounts (to reps in `reps`, or any candidate) with all
- * others fixed. Keeps the result when it lowers the violation, or keeps it and lowers the cost.
+ * Lets the HiGHS MIP reassign the `free` accounts (to any of their candidates) with all others
+ * fixed. Keeps the result when it lowers the violation, or keeps it and lowers the cost.
  */
-function resolveFree(a: Assignment, highs: HighsSolver, free: Uint8Array, reps: Uint8Array | null, timeLimitSeconds: number, nodes = MIP_NODES): boolean {
+function resolveFree(a: Assignment, highs: HighsSolver, free: Uint8Array, timeLimitSeconds: number, nodes = MIP_NODES): boolean {
   const { cand } = a.inst;
-  const model = buildLp(a.inst, { free, owner: a.owner, reps, integer: true });
+  const model = buildLp(a.inst, { free, owner: a.owner, integer: true });
   if (model.arrays.numCols === 0) return false;
   const start = new Float64Array(model.arrays.numCols);
   for (let k = 0; k < model.arrays.numCols; k++) start[k] = a.owner[model.colAccount[k]] === cand.reps[model.colPos[k]] ? 1 : 0;
@@ -78,7 +78,7 @@ export function lpGuidedResolve(a: Assignment, highs: HighsSolver, guide: LpGuid
     if (columns > maxColumns) break;
     free[i] = 1;
   }
-  return resolveFree(a, highs, free, null, Math.min(secondsLeft(), MIP_SAFETY_SECONDS));
+  return resolveFree(a, highs, free, Math.min(secondsLeft(), MIP_SAFETY_SECONDS));
 }
 
 /** A team small enough is re-solved whole: every account of every continuing rep is freed at once. */
@@ -87,5 +87,5 @@ export function resolveWholeTeam(a: Assignment, highs: HighsSolver, secondsLeft:
   const free = new Uint8Array(a.inst.nA);
   let any = false;
   for (let i = 0; i < a.inst.nA; i++) if (a.movable[i] && a.inst.eligible[a.owner[i]]) (free[i] = 1), (any = true);
-  return any && resolveFree(a, highs, free, null, secondsLeft(), 25 * MIP_NODES);
+  return any && resolveFree(a, highs, free, secondsLeft(), 25 * MIP_NODES);
 }

@@ -45,7 +45,7 @@ export class Relaxations {
       try {
         if (!entry) {
           // a workload row for every rep, so that a scenario with a workload band fits the same model
-          const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false, allWorkRows: true });
+          const model = buildLp(inst, { free: null, owner: null, integer: false, allWorkRows: true });
           entry = { model, session: this.highs.openLp(model.arrays), lastCost: null };
           this.shared.set(key, entry);
         }
@@ -62,7 +62,7 @@ export class Relaxations {
         // a host whose persistent API fails: solve this scenario on its own, below
       }
     }
-    const model = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
+    const model = buildLp(inst, { free: null, owner: null, integer: false });
     return { model, result: solveLp(this.highs, model, timeLimitSeconds, undefined, undefined, { presolve: LP_OPTIONS.presolve }), start: 'own model', ray: null };
   }
 

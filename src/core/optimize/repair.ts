@@ -98,7 +98,7 @@ export function repair(a: Assignment, budget: Budget): boolean {
     for (let r = 0; r < nR; r++) if (a.violationOf(r) > EPS) order.push(r);
     if (order.length === 0) return true;
     order.sort((x, y) => a.violationOf(y) - a.violationOf(x) || x - y);
-    let moves: Step[] | null = null;
+    let moves: { i: number; s: number }[] | null = null;
     for (const r of order) {
       const single = bestSingle(a, r, -1, -EPS);
       if (single) {
@@ -136,7 +136,6 @@ interface Label {
   rep: number;
   /** The move that brought the chain here (null at the violated rep it starts from). */
   i: number;
-  from: number;
   to: number;
   parent: Label | null;
   depth: number;
@@ -156,7 +155,7 @@ interface Label {
  * the labels no other beats on both cost and value passed on, bounded by PATH_DEPTH, LABELS_PER_REP and
  * PATH_EXPANSIONS; returns the moves, first move first.
  */
-export function ejectionChain(a: Assignment, r: number, work: { expansions: number } = { expansions: 0 }): { steps: Step[]; score: number } | null {
+export function ejectionChain(a: Assignment, r: number, work: { expansions: number } = { expansions: 0 }): { steps: { i: number; s: number }[] } | null {
   const inst = a.inst;
   const push = isOver(a, r) || !inst.eligible[r];
   const { start, reps } = inst.cand;
@@ -164,7 +163,7 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
   // labels kept per rep: none dominated by another that is no costlier and passes on no more value
   const kept: Label[][] = Array.from({ length: inst.nR }, () => []);
   const dominated = (l: Label) => kept[l.rep].some((k) => k.cost <= l.cost && k.dv <= l.dv);
-  let frontier: Label[] = [{ rep: r, i: -1, from: -1, to: -1, parent: null, depth: 0, cost: 0, dv: 0, dw: 0, gain: 0 }];
+  let frontier: Label[] = [{ rep: r, i: -1, to: -1, parent: null, depth: 0, cost: 0, dv: 0, dw: 0, gain: 0 }];
   let found = null as Label | null;
   let foundScore = Infinity;
   let expansions = 0;
@@ -198,7 +197,7 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
         const cost = l.cost + a.costAt(i, to) - a.costAt(i, from);
         const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);
         const gain = q === r ? before - qAfter : l.gain;
-        const label: Label = { rep: other, i, from, to, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+        const label: Label = { rep: other, i, to, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
         if (oAfter <= a.violationOf(other) + EPS) {
           // like the single moves: cost per unit of violation removed, then the cheaper chain
           const score = Math.max(0, cost) / gain;
@@ -222,8 +221,8 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
     frontier = next.filter((l) => kept[l.rep].includes(l)).sort((x, y) => x.cost - y.cost || x.rep - y.rep || x.dv - y.dv);
   }
   if (!found) return null;
-  const steps: Step[] = [];
-  for (let x: Label | null = found; x && x.i >= 0; x = x.parent) steps.push({ i: x.i, s: x.to, dv: 0, dc: 0 });
+  const steps: { i: number; s: number }[] = [];
+  for (let x: Label | null = found; x && x.i >= 0; x = x.parent) steps.push({ i: x.i, s: x.to });
   // push: the first move leaves r, so apply from r outwards; pull: the last label's move feeds the chain, apply it first
-  return { steps: push ? steps.reverse() : steps, score: foundScore };
+  return { steps: push ? steps.reverse() : steps };
 }

@@ -21,7 +21,7 @@ test('Balanced and Redesign after Minimal, from a starting basis: same bounds as
   try {
     const first = shared.solve(minimal, 60);
     expect(first.start).toBe('crash basis');
-    const coldMinimal = solveLp(highs, buildLp(minimal, { free: null, owner: null, reps: null, integer: false }), 60, undefined, undefined, { presolve: 'off' });
+    const coldMinimal = solveLp(highs, buildLp(minimal, { free: null, owner: null, integer: false }), 60, undefined, undefined, { presolve: 'off' });
     expect(first.result.objective!).toBeCloseTo(coldMinimal.objective!, 6);
     expect(first.result.iterations!).toBeLessThan(coldMinimal.iterations! * 0.5);
     // Balanced (same costs, other bounds) starts from Minimal's final basis, Redesign (new costs) from the crash basis
@@ -31,7 +31,7 @@ test('Balanced and Redesign after Minimal, from a starting basis: same bounds as
     ] as const) {
       const warm = shared.solve(inst, 60);
       expect(warm.start).toBe(inst === balanced ? 'previous basis' : 'crash basis');
-      const coldModel = buildLp(inst, { free: null, owner: null, reps: null, integer: false });
+      const coldModel = buildLp(inst, { free: null, owner: null, integer: false });
       const cold = solveLp(highs, coldModel, 60, undefined, undefined, { presolve: 'off' });
       expect(warm.result.optimal).toBe(true);
       expect(warm.result.objective!).toBeCloseTo(cold.objective!, 6);
