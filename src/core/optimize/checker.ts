@@ -58,7 +58,7 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
       violations.push(`${r.id} carries workload ${money(work[k])}, above its capacity ${money(r.capacity)}.`);
   });
   const target = balanceTargets(data, values, scenario.withinRegion);
-  const workTarget = balanceTargets(data, Float64Array.from(accounts, (a) => a.workload), scenario.withinRegion);
+  const workTarget = scenario.workloadBand === null ? null : balanceTargets(data, Float64Array.from(accounts, (a) => a.workload), scenario.withinRegion);
   let bandMet = true;
   let worst = 0;
   reps.forEach((r, k) => {
@@ -67,7 +67,7 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
     const dev = t > 0 ? Math.abs(load[k] / t - 1) : load[k] > 0 ? Infinity : 0;
     worst = Math.max(worst, dev);
     if (dev > scenario.band + REL_TOL) bandMet = false;
-    if (scenario.workloadBand !== null) {
+    if (workTarget !== null && scenario.workloadBand !== null) {
       const wt = workTarget[k];
       const wdev = wt > 0 ? Math.abs(work[k] / wt - 1) : work[k] > 0 ? Infinity : 0;
       if (wdev > scenario.workloadBand + REL_TOL) bandMet = false;
