@@ -5,7 +5,7 @@
  * arrays (CSC); written as CPLEX LP text only when the host offers nothing but `solve(text)`.
  */
 import type { ArrayModel, ArraySolution, HighsSolution, HighsSolver } from './api';
-import { isMovable, withBand, type Instance } from './instance';
+import { candidatePos, isMovable, withBand, type Instance } from './instance';
 
 export interface LpOptions {
   /** Accounts whose owner is decided; null = every movable account. */
@@ -125,21 +125,25 @@ export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolea
  * changes between scenarios.
  */
 export function scenarioTerms(model: LpModel, inst: Instance): { colCost: Float64Array; rowLower: Float64Array; rowUpper: Float64Array; constant: number } {
-  const { nA, nR, cand, cost } = inst;
+  const { cost } = inst;
   const colCost = new Float64Array(model.arrays.numCols);
   for (let k = 0; k < model.arrays.numCols; k++) colCost[k] = cost[model.colPos[k]];
   let constant = 0;
-  for (let i = 0; i < nA; i++) {
-    const r = model.fixedOwner[i];
-    if (r < 0) continue;
-    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) if (cand.reps[p] === r) constant += cost[p];
+  for (let i = 0; i < inst.nA; i++) {
+    const p = model.fixedOwner[i] >= 0 ? candidatePos(inst, i, model.fixedOwner[i]) : -1;
+    if (p >= 0) constant += cost[p];
   }
+  return { colCost, ...rowBounds(model, inst), constant };
+}
+
+/** The row bounds of `inst` on `model`: assignment rows = 1, each rep's band and workload band or capacity, less the fixed accounts. */
+function rowBounds(model: LpModel, inst: Instance): { rowLower: Float64Array; rowUpper: Float64Array } {
   const rowLower = new Float64Array(model.arrays.numRows);
   const rowUpper = new Float64Array(model.arrays.numRows);
   rowLower.fill(1, 0, model.assignRows);
   rowUpper.fill(1, 0, model.assignRows);
   const wb = inst.workBand;
-  for (let r = 0; r < nR; r++) {
+  for (let r = 0; r < inst.nR; r++) {
     const lr = model.loadRow[r];
     if (lr >= 0) {
       rowLower[lr] = inst.band.lo[r] - model.fixedLoad[r];
@@ -151,7 +155,7 @@ export function scenarioTerms(model: LpModel, inst: Instance): { colCost: Float6
       rowUpper[wr] = Math.min(wb ? wb.hi[r] : Infinity, inst.capacity[r]) - model.fixedWork[r];
     }
   }
-  return { colCost, rowLower, rowUpper, constant };
+  return { rowLower, rowUpper };
 }
 
 /**
@@ -180,7 +184,7 @@ export function certifiedUnreachableUpTo(model: LpModel, inst: Instance, ray: Fl
   }
   // row bounds at band 0; a bound at ±Infinity makes its side of the proof -Infinity (never NaN:
   // minS only collects finite terms and -Infinity, maxS finite terms and +Infinity)
-  const { rowLower, rowUpper } = scenarioTerms(model, withBand(inst, 0));
+  const { rowLower, rowUpper } = rowBounds(model, withBand(inst, 0));
   let minS = 0;
   let maxS = 0;
   for (let r = 0; r < m.numRows; r++) {
