@@ -33,34 +33,42 @@ interface Shared {
 
 export class Relaxations {
   private readonly shared = new Map<string, Shared>();
+  /** Models whose persistent LP failed in the host: not tried again this run. */
+  private readonly failed = new Set<string>();
 
   constructor(private readonly highs: HighsSolver) {}
 
   /** The LP relaxation of `inst` (every movable account free), with the model its columns refer to. */
   solve(inst: Instance, timeLimitSeconds: number): { model: LpModel; result: LpResult; start: LpStart; ray: Float64Array | null } {
     const options = { ...LP_OPTIONS, time_limit: Math.max(0.05, timeLimitSeconds) };
-    if (this.highs.openLp) {
-      const key = `${inst.scenario.withinRegion}|${inst.scenario.balanceOn}`;
-      let entry = this.shared.get(key);
-      try {
-        if (!entry) {
-          // a workload row for every rep, so that a scenario with a workload band fits the same model
-          const model = buildLp(inst, { free: null, owner: null, integer: false, allWorkRows: true });
-          entry = { model, session: this.highs.openLp(model.arrays), lastCost: null };
-          this.shared.set(key, entry);
-        }
-        const terms = scenarioTerms(entry.model, inst);
-        const model = { ...entry.model, constant: terms.constant };
-        const sameCosts = entry.lastCost !== null && entry.lastCost.every((c, k) => c === terms.colCost[k]);
-        const basis = sameCosts ? undefined : crashBasis(inst, entry.model, terms.colCost);
-        entry.lastCost = terms.colCost;
-        const sol = entry.session.solve(terms.colCost, terms.rowLower, terms.rowUpper, options, basis);
+    const openLp = this.highs.openLp;
+    const key = `${inst.scenario.withinRegion}|${inst.scenario.balanceOn}`;
+    let entry = this.shared.get(key);
+    if (!entry && openLp && !this.failed.has(key)) {
+      // a workload row for every rep, so that a scenario with a workload band fits the same model
+      const model = buildLp(inst, { free: null, owner: null, integer: false, allWorkRows: true });
+      const session = hostCall(() => openLp(model.arrays));
+      if (session) this.shared.set(key, (entry = { model, session, lastCost: null }));
+      else this.failed.add(key);
+    }
+    if (entry) {
+      // the returned model's arrays keep the first scenario's costs and bounds; only `constant` is this one's
+      const terms = scenarioTerms(entry.model, inst);
+      const model = { ...entry.model, constant: terms.constant };
+      const sameCosts = entry.lastCost !== null && entry.lastCost.every((c, k) => c === terms.colCost[k]);
+      const basis = sameCosts ? undefined : crashBasis(inst, entry.model, terms.colCost);
+      entry.lastCost = terms.colCost;
+      const { session } = entry;
+      const sol = hostCall(() => session.solve(terms.colCost, terms.rowLower, terms.rowUpper, options, basis));
+      if (sol) {
         const result = toLpResult(model, sol);
-        const ray = result.infeasible ? (entry.session.dualRay?.() ?? null) : null;
+        const ray = result.infeasible ? (hostCall(() => session.dualRay?.()) ?? null) : null;
         return { model, result, start: sameCosts ? 'previous basis' : 'crash basis', ray };
-      } catch {
-        // a host whose persistent API fails: solve this scenario on its own, below
       }
+      // a host whose persistent API fails: this and later scenarios solve their own LPs, below
+      session.dispose();
+      this.shared.delete(key);
+      this.failed.add(key);
     }
     const model = buildLp(inst, { free: null, owner: null, integer: false });
     return { model, result: solveLp(this.highs, model, timeLimitSeconds, undefined, undefined, { presolve: LP_OPTIONS.presolve }), start: 'own model', ray: null };
@@ -70,6 +78,15 @@ export class Relaxations {
   dispose(): void {
     for (const { session } of this.shared.values()) session.dispose();
     this.shared.clear();
+  }
+}
+
+/** A call into the host's LP; null when it throws. */
+function hostCall<T>(call: () => T): T | null {
+  try {
+    return call();
+  } catch {
+    return null;
   }
 }
 

@@ -57,6 +57,27 @@ test('without a persistent API (LP text only), each scenario solves its own LP t
   expect(viaText.result.objective!).toBeCloseTo(warmless.result.objective!, 6);
 });
 
+test('a persistent LP that fails in the host is not tried again: later scenarios solve their own LPs', async () => {
+  const highs = await loadHighs();
+  let opened = 0;
+  const failing: HighsSolver = {
+    ...highs,
+    openLp: () => {
+      opened++;
+      throw new Error('out of memory');
+    },
+  };
+  const data = makeInstance({ accounts: 300, reps: 8, seed: 5 });
+  const [minimal, balanced] = defaultScenarios(data.settings).map((s) => buildInstance(data, s));
+  const shared = new Relaxations(failing);
+  const first = shared.solve(minimal, 60);
+  const second = shared.solve(balanced, 60);
+  shared.dispose();
+  expect([first.start, second.start]).toEqual(['own model', 'own model']);
+  expect(first.result.optimal && second.result.optimal).toBe(true);
+  expect(opened).toBe(1);
+});
+
 describe('an unreachable band: Farkas certificates from the infeasible LP', () => {
   // Chicago: R1 and R2 own 8 accounts of 30 (240); Denver: R3 owns 2 accounts of 30 (60). Fair share
   // 100 each. With one candidate beyond the owner, no Chicago account can reach R3 (each one's nearest
