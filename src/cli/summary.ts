@@ -1,5 +1,6 @@
 /** The short terminal summary of a rebalance run: verdict, fired triggers, one line per scenario, time. */
 import type { Plan, RebalanceResult } from '../core/model';
+import { planOutcome } from '../core/report/index';
 
 export function pct(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
@@ -7,7 +8,7 @@ export function pct(fraction: number): string {
 
 export function scenarioLine(plan: Plan): string {
   const m = plan.metrics;
-  const met = !plan.check.ok ? 'no (breaks a rule)' : plan.check.bandMet ? 'yes' : plan.status === 'cancelled' ? 'no' : `no (tightest ±${pct(plan.tightestBand)})`;
+  const met = { cancelled: plan.feasible ? 'yes' : 'no', 'breaks a rule': 'no (breaks a rule)', 'band met': 'yes', 'not met': `no (tightest ±${pct(plan.tightestBand)})` }[planOutcome(plan)];
   const status = plan.status === 'cancelled' ? ' [cancelled]' : '';
   const on = plan.scenario.balanceOn === 'potential' ? '' : ` (band on ${plan.scenario.balanceOn})`;
   return (

@@ -2,16 +2,17 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
-/** The pane's status badge reads a plan as the sheets and the CLI do: rules first, then the band. */
+/** The pane's status badge words the core's planOutcome, the rule the sheets and the CLI use too. */
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Plan } from '../../src/core/model';
 import { PlanStatusBadge } from '../../src/taskpane/components/ScenarioComparison';
 
 function badge(plan: Pick<Plan, 'status' | 'tightestBand'> & { check: Pick<Plan['check'], 'ok' | 'bandMet'> }): string {
+  const feasible = plan.check.ok && plan.check.bandMet; // as optimize() sets it
   const { container } = render(
     <FluentProvider theme={webLightTheme}>
-      <PlanStatusBadge plan={plan as unknown as Plan} />
+      <PlanStatusBadge plan={{ ...plan, feasible } as unknown as Plan} />
     </FluentProvider>,
   );
   return container.textContent ?? '';

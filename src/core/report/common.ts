@@ -119,6 +119,18 @@ export function orderedPlans(plans: readonly Plan[]): Plan[] {
 }
 
 /**
+ * How a plan stands, one rule for every surface (sheets, pane, CLI): cancelled; breaks a rule (the
+ * checker's violations); band met (`plan.feasible`: rules kept and band met); or not met.
+ */
+export type PlanOutcome = 'cancelled' | 'breaks a rule' | 'band met' | 'not met';
+
+export function planOutcome(plan: Plan): PlanOutcome {
+  if (plan.status === 'cancelled') return 'cancelled';
+  if (!plan.check.ok) return 'breaks a rule';
+  return plan.feasible ? 'band met' : 'not met';
+}
+
+/**
  * The plan the report recommends: Minimal when it meets the band, else the feasible plan with the
  * fewest moves, else Minimal (or the first plan). Null when there are no plans.
  */

@@ -71,7 +71,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
       fcell(ref('Moves'), stats.moves, { numFmt: '#,##0' }),
       fcell(ref('Moves - High disruption'), stats.movesByDisruption.High, { numFmt: '#,##0' }),
       fcell(ref('Potential spread after'), stats.potentialSpreadAfter, { numFmt: '0.0%' }),
-      fcell(ref('Band met'), p.check.bandMet ? 'Yes' : 'No'),
+      fcell(ref('Band met'), p.feasible ? 'Yes' : 'No'),
       cell(p.scenario.kind === 'Custom' ? `${OPTION_TEXT.Custom} Balances ${p.scenario.balanceOn} within ±${Math.round(p.scenario.band * 100)}%.` : OPTION_TEXT[p.scenario.kind]),
     ]);
   });
@@ -81,7 +81,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   for (const p of plans) {
     const stats = p.metrics;
     const high = stats.movesByDisruption.High;
-    rows.push([cell(p.scenario.name), cell(`${stats.moves} moves (${high} high disruption) and ${stats.placements} placements take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; band ${p.check.bandMet ? 'met' : `not met (tightest ±${pct(p.tightestBand)})`}.`)]);
+    rows.push([cell(p.scenario.name), cell(`${stats.moves} moves (${high} high disruption) and ${stats.placements} placements take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; band ${p.feasible ? 'met' : `not met (tightest ±${pct(p.tightestBand)})`}.`)]);
   }
   rows.push([]);
   const recIndex = rec ? plans.indexOf(rec.plan) : -1;

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { Badge, Field, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { BalanceMetric, Plan } from '../../core/model';
+import { planOutcome } from '../../core/report/index';
 import { formatCount, formatMiles, formatMoney, formatPercent, formatPoints, formatRatio } from '../format';
 
 export interface ScenarioComparisonProps {
@@ -43,10 +44,10 @@ const ROWS: Row[] = [
 ];
 
 export function PlanStatusBadge({ plan }: { plan: Plan }): React.JSX.Element {
-  if (plan.status === 'cancelled') return <Badge color="warning">cancelled</Badge>;
-  if (!plan.check.ok) return <Badge color="danger">breaks a rule</Badge>;
-  if (plan.check.bandMet) return <Badge color="success">band met</Badge>;
-  return <Badge color="danger">{`not met (best ±${formatPercent(plan.tightestBand, 0)})`}</Badge>;
+  const outcome = planOutcome(plan);
+  if (outcome === 'cancelled') return <Badge color="warning">cancelled</Badge>;
+  if (outcome === 'band met') return <Badge color="success">band met</Badge>;
+  return <Badge color="danger">{outcome === 'breaks a rule' ? outcome : `not met (best ±${formatPercent(plan.tightestBand, 0)})`}</Badge>;
 }
 
 export function ScenarioComparison({ plans, selected, onSelect, notes }: ScenarioComparisonProps): React.JSX.Element {

@@ -1,4 +1,4 @@
-import { describeOutputSheets, type SheetDescription } from '../../../src/core/report';
+import { describeOutputSheets, planOutcome, type SheetDescription } from '../../../src/core/report';
 import { seededData, seededResult } from './fixture';
 
 describe('Rebalance Summary', () => {
@@ -66,4 +66,16 @@ test('problems the hosts pass twice (the reader list as data.problems and result
   const summary = describeOutputSheets(data, result, { generatedAt: 'now' }).find((s) => s.name === 'Rebalance Summary') as SheetDescription;
   const row = summary.rows.find((r) => r[0]?.value === 'Problems in the data');
   expect(row?.[1]?.value).toBe('1 found (0 error(s), 1 warning(s)); the first 1:');
+});
+
+test('a plan that meets the band but breaks a rule is not "band met" on the sheets, as in the pane and the CLI', () => {
+  const data = seededData();
+  const result = seededResult(data);
+  const plan = result.plans[0];
+  result.plans[0] = { ...plan, feasible: false, status: 'band-not-met', check: { ...plan.check, ok: false, bandMet: true, violations: ['R1 carries workload 4, above its capacity 3.'] } };
+  expect(planOutcome(result.plans[0])).toBe('breaks a rule');
+  const sheets = describeOutputSheets(data, result, { generatedAt: 'now' });
+  const comparison = sheets.find((s) => s.name === 'Scenario Comparison') as SheetDescription;
+  const bandRow = comparison.rows.find((r) => r[0]?.value === 'Band met');
+  expect(bandRow?.[1]?.value).toBe('No');
 });
