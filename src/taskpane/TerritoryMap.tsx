@@ -6,11 +6,8 @@
 import * as React from 'react';
 import { Text } from '@fluentui/react-components';
 import type { Account, Rep } from '../core/model';
-import { REP_PALETTE } from '../core/report/common';
+import { repColors } from '../core/report/common';
 
-/** The Territory Map sheet's colours, so a rep has the same colour in the pane and on the sheet. */
-const PALETTE = REP_PALETTE.map((c) => `#${c}`);
-const UNASSIGNED = '#BFBFBF';
 const WIDTH = 320;
 const HEIGHT = 220;
 const PAD = 10;
@@ -51,10 +48,10 @@ export function fitProjection(points: { lat: number; lon: number }[], width = WI
 }
 
 function TerritoryMapView({ accounts, reps, after, scenarioName }: TerritoryMapProps): React.JSX.Element {
+  // the Territory Map sheet's colours, so a rep has the same colour in the pane and on the sheet
   const colour = React.useMemo(() => {
-    const m = new Map<string, string>();
-    reps.forEach((r, i) => m.set(r.id, PALETTE[i % PALETTE.length]));
-    return (id: string | null) => (id === null ? UNASSIGNED : m.get(id) ?? UNASSIGNED);
+    const hex = repColors(reps);
+    return (id: string | null) => `#${hex(id)}`;
   }, [reps]);
   const located = accounts.map((a, i) => ({ a, i })).filter(({ a }) => a.lat !== null && a.lon !== null);
   const homes = reps.filter((r) => r.homeLat !== null && r.homeLon !== null);

@@ -38,7 +38,15 @@ export const COLORS = {
 } as const;
 
 /** Colours for reps on charts, cycled (no greys: grey is for unassigned accounts). */
-export const REP_PALETTE = ['4472C4', 'ED7D31', '70AD47', 'FFC000', '7030A0', '5B9BD5', 'C00000', '264478', '9E480E', '43682B', '997300', '00B0F0'];
+const REP_PALETTE = ['4472C4', 'ED7D31', '70AD47', 'FFC000', '7030A0', '5B9BD5', 'C00000', '264478', '9E480E', '43682B', '997300', '00B0F0'];
+const UNASSIGNED_COLOR = 'BFBFBF';
+
+/** Each rep's colour (hex, no '#'): its place on the Reps table around REP_PALETTE; grey for no rep or an unknown one. */
+export function repColors(reps: readonly Rep[]): (id: string | null) => string {
+  const byId = new Map<string, string>();
+  reps.forEach((r, i) => byId.has(r.id) || byId.set(r.id, REP_PALETTE[i % REP_PALETTE.length]));
+  return (id) => (id === null ? UNASSIGNED_COLOR : byId.get(id) ?? UNASSIGNED_COLOR);
+}
 
 export type Row = (SheetCell | null)[];
 

@@ -4,7 +4,7 @@
  * longitude, y = latitude) with one series per rep. Only described when coordinates exist.
  */
 import type { Plan, TerritoryData } from '../model';
-import { REP_PALETTE, type Row, UNASSIGNED, cell, header, labelOf, note, repLabels, titleBlock, SHEET_NAMES } from './common';
+import { repColors, type Row, UNASSIGNED, cell, header, labelOf, note, repLabels, titleBlock, SHEET_NAMES } from './common';
 import { type ChartSeries, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
 export const MAP_HEADER_ROW = 4;
@@ -39,10 +39,7 @@ export function describeMapSheet(data: TerritoryData, plan: Plan, generatedAt: s
   const name = SHEET_NAMES.map;
   const q = quoteSheet(name);
   const labels = repLabels(data.reps);
-  const colorOf = (owner: string | null) => {
-    const i = data.reps.findIndex((r) => r.id === owner);
-    return i < 0 ? 'BFBFBF' : REP_PALETTE[i % REP_PALETTE.length];
-  };
+  const colorOf = repColors(data.reps);
   const before = groups(data, data.accounts.map((a) => a.owner));
   const after = groups(data, plan.owners);
   const missing = data.accounts.filter((a) => a.lat === null || a.lon === null).length;
