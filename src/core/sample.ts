@@ -84,10 +84,18 @@ const round = (x: number, step: number) => Math.round(x / step) * step;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
+/** The size and seed a sample is generated with: the defaults, and at least 10 accounts and 3 reps. */
+export function sampleSize(options: SampleOptions = {}): Required<SampleOptions> {
+  return {
+    accounts: Math.max(10, Math.floor(options.accounts ?? SAMPLE_DEFAULTS.accounts)),
+    reps: Math.max(3, Math.floor(options.reps ?? SAMPLE_DEFAULTS.reps)),
+    seed: options.seed ?? SAMPLE_DEFAULTS.seed,
+  };
+}
+
 export function generateSample(options: SampleOptions = {}): SampleTables {
-  const nAccounts = Math.max(10, Math.floor(options.accounts ?? SAMPLE_DEFAULTS.accounts));
-  const nReps = Math.max(3, Math.floor(options.reps ?? SAMPLE_DEFAULTS.reps));
-  const rnd = createRandom(options.seed ?? SAMPLE_DEFAULTS.seed);
+  const { accounts: nAccounts, reps: nReps, seed } = sampleSize(options);
+  const rnd = createRandom(seed);
 
   const reps = makeReps(nReps, rnd);
   const accounts = makeAccounts(nAccounts, reps, rnd);

@@ -1,6 +1,6 @@
 import type { RawCell } from '../../src/core/model';
 import { readTerritoryData } from '../../src/core/read/index';
-import { ACCOUNT_HEADERS, REP_HEADERS, generateSample } from '../../src/core/sample';
+import { ACCOUNT_HEADERS, REP_HEADERS, generateSample, sampleSize } from '../../src/core/sample';
 import { auditTerritories } from '../../src/core/triggers/index';
 
 const col = (table: RawCell[][], header: string) => {
@@ -139,4 +139,11 @@ describe('the sample read back through the core', () => {
     expect(audit.team.attainmentSpreadPts).toBeGreaterThan(55);
     expect(audit.candidates.length).toBeGreaterThanOrEqual(2);
   });
+});
+
+test('sampleSize: the defaults, and at least 10 accounts and 3 reps, as generateSample makes them', () => {
+  expect(sampleSize()).toEqual({ accounts: 1500, reps: 14, seed: 42 });
+  expect(sampleSize({ accounts: 3, reps: 1.7, seed: 9 })).toEqual({ accounts: 10, reps: 3, seed: 9 });
+  const tables = generateSample({ accounts: 3, reps: 1 });
+  expect([tables.accounts.length - 1, tables.reps.length - 1]).toEqual([10, 3]);
 });

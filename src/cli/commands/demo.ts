@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { crmCsv } from '../../core/report/index';
-import { SAMPLE_DEFAULTS } from '../../core/sample';
+import { sampleSize } from '../../core/sample';
 import type { Terminal } from '../terminal';
 import { writeSampleWorkbook } from '../sampleWorkbook';
 import { runSummary } from '../summary';
@@ -22,7 +22,8 @@ export async function demoCommand(io: Terminal, timeLimitSeconds?: number, dir: 
   const jsonPath = path.join(dir, 'report.json');
   const csvPath = path.join(dir, 'crm-update-minimal.csv');
 
-  io.progress(`Writing the sample workbook (${SAMPLE_DEFAULTS.accounts} accounts, ${SAMPLE_DEFAULTS.reps} reps)...`);
+  const size = sampleSize();
+  io.progress(`Writing the sample workbook (${size.accounts} accounts, ${size.reps} reps)...`);
   await writeSampleWorkbook(samplePath);
   const run = await runRebalance({ inPath: samplePath, outPath, jsonPath, timeLimitSeconds }, io);
   if (!run) return 1;
