@@ -53,7 +53,8 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
 
   async function save(extra: SheetDescription[]): Promise<{ written: string[]; renamed: { wanted: string; used: string }[] }> {
     const wb = open();
-    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original);
+    // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison)
+    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original, { activateFirst: outputs.length > 0 });
     saveFile(buffer, outputFileName(name));
     return { written, renamed };
   }

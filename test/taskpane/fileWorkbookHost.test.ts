@@ -102,6 +102,8 @@ describe('file WorkbookHost (standalone page)', () => {
     const ws = wb.getWorksheet('Scenario Comparison') as ExcelJS.Worksheet;
     expect(ws.getCell('B1').value).toBe(12);
     expect(ws.getCell('B2').formula).toBe('B1*2');
+    // the download opens on the first output sheet, as the CLI's copy does
+    expect((wb.views[0] as { activeTab?: number }).activeTab).toBe(wb.worksheets.findIndex((w) => w.name === 'Scenario Comparison'));
   });
 });
 
