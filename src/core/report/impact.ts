@@ -12,25 +12,26 @@ import type { SheetCell, SheetDescription } from './sheet';
 
 export const IMPACT_HEADER_ROW = 4;
 
-const COLUMNS = [
-  'Rep',
-  'Status',
-  'Potential Before',
-  'Potential After',
-  'Fair Share',
-  '% of Fair Share Before',
-  '% of Fair Share After',
-  'Accounts Before',
-  'Accounts Gained',
-  'Accounts Lost',
-  'Accounts After',
-  'Workload Before',
-  'Workload After',
-  'Quota Before',
-  'Quota After (recalibrated)',
-  'Attainment (trailing 4Q)',
-  'Projected Bookings After',
-  'Projected Attainment After',
+/** The columns and their widths (characters), in sheet order. */
+const COLUMNS: [string, number][] = [
+  ['Rep', 22],
+  ['Status', 11],
+  ['Potential Before', 15],
+  ['Potential After', 15],
+  ['Fair Share', 15],
+  ['% of Fair Share Before', 12],
+  ['% of Fair Share After', 12],
+  ['Accounts Before', 10],
+  ['Accounts Gained', 10],
+  ['Accounts Lost', 10],
+  ['Accounts After', 10],
+  ['Workload Before', 11],
+  ['Workload After', 11],
+  ['Quota Before', 15],
+  ['Quota After (recalibrated)', 15],
+  ['Attainment (trailing 4Q)', 13],
+  ['Projected Bookings After', 15],
+  ['Projected Attainment After', 13],
 ];
 
 export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet: string, reason: string, generatedAt: string, numbers = new PlanNumbers(data)): SheetDescription {
@@ -42,7 +43,7 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
   const rows: Row[] = [
     ...titleBlock(`Rep Impact: ${plan.scenario.name}`, generatedAt),
     [cell(`Scenario shown: ${plan.scenario.name} (recommended). ${reason}`, { bold: true })],
-    header(COLUMNS),
+    header(COLUMNS.map(([name]) => name)),
   ];
   const first = IMPACT_HEADER_ROW + 1;
   impacts.forEach((x, i) => {
@@ -131,7 +132,7 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
     name: SHEET_NAMES.impact,
     role: 'rep-impact',
     rows,
-    columnWidths: [22, 11, 15, 15, 15, 12, 12, 10, 10, 10, 10, 11, 11, 15, 15, 13, 13],
+    columnWidths: COLUMNS.map(([, width]) => width),
     freeze: { rows: IMPACT_HEADER_ROW, cols: 1 },
     conditionalFormats: [
       { range: `G${first}:G${last}`, formula: `IF(G${first}="",FALSE,ABS(G${first}-1)>${data.settings.band})`, fill: COLORS.alarm },
