@@ -38,7 +38,7 @@ export function defaultScenarios(settings: Settings): ScenarioSpec[] {
       withinRegion,
     },
     {
-      name: settings.custom.name || 'Custom',
+      name: customName(settings.custom.name),
       kind: 'Custom',
       balanceOn: settings.custom.balanceOn,
       band: settings.custom.band,
@@ -49,4 +49,13 @@ export function defaultScenarios(settings: Settings): ScenarioSpec[] {
       withinRegion,
     },
   ];
+}
+
+/**
+ * The custom scenario's name, kept apart from the built-in ones: sheets, their roles, Apply's
+ * --scenario and the pane all find a scenario by its name ("Minimal" becomes "Minimal (custom)").
+ */
+function customName(wanted: string): string {
+  const name = wanted.trim() || 'Custom';
+  return ['minimal', 'balanced', 'redesign'].includes(name.toLowerCase()) ? `${name} (custom)` : name;
 }

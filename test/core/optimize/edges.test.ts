@@ -52,3 +52,10 @@ test('total workload above total capacity is named as a blocker', async () => {
   expect(plans[0].check.violations.join()).toMatch(/R1 carries workload 5, above its capacity 4/);
   expect(plans[0].blockers.join()).toMatch(/Total workload 10.0 exceeds the reps' total capacity 8.0/);
 });
+
+test('a custom scenario named like a built-in one gets a name of its own (sheets, roles and Apply find scenarios by name)', () => {
+  const names = (custom: string) => defaultScenarios({ ...DEFAULT_SETTINGS, custom: { ...DEFAULT_SETTINGS.custom, name: custom } }).map((s) => s.name);
+  expect(names('minimal')).toEqual(['Minimal', 'Balanced', 'Redesign', 'minimal (custom)']);
+  expect(names('Growth')).toEqual(['Minimal', 'Balanced', 'Redesign', 'Growth']);
+  expect(names('  ')).toEqual(['Minimal', 'Balanced', 'Redesign', 'Custom']);
+});
