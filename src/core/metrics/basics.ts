@@ -3,6 +3,7 @@
  * Used by metrics, triggers, the optimizer and the reports alike.
  */
 import type { Account, DisruptionLevel, Rep, Settings, TerritoryData } from '../model';
+import { hasEarlyStageDeals, isRetainedDeal } from './handoff';
 
 export function sum(values: readonly number[]): number {
   let s = 0;
@@ -133,9 +134,8 @@ export function disruptionLevel(
   settings: Pick<Settings, 'handoffStage' | 'activityWindowDays'>,
   asOf: number | null,
 ): DisruptionLevel {
-  if (a.maxStage >= settings.handoffStage || a.strategic) return 'High';
-  const openEarly = a.maxStage >= 1 || a.pipeline > 0 || a.openOpps > 0;
+  if (isRetainedDeal(a, settings) || a.strategic) return 'High';
   const recent = a.lastActivity !== null && asOf !== null && asOf - a.lastActivity <= settings.activityWindowDays;
-  if (a.revenueTTM > 0 || openEarly || recent) return 'Medium';
+  if (a.revenueTTM > 0 || hasEarlyStageDeals(a, settings) || recent) return 'Medium';
   return 'Low';
 }

@@ -37,17 +37,17 @@ export function creditSplit(transferDate: number, closeDate: number, settings: C
 }
 
 /** An open opportunity past the handoff stage: it stays with the original rep through close. */
-export function isRetainedDeal(a: Pick<Account, 'maxStage'>, settings: HandoffSettings = DEFAULT_SETTINGS): boolean {
+export function isRetainedDeal(a: Pick<Account, 'maxStage'>, settings: Pick<Settings, 'handoffStage'>): boolean {
   return a.maxStage >= settings.handoffStage;
 }
 
 /** Open deals before the handoff stage (a stage 1-2 opportunity, or open opps / pipeline without a stage): they transfer now. */
-export function hasEarlyStageDeals(a: Pick<Account, 'maxStage' | 'openOpps' | 'pipeline'>, settings: HandoffSettings = DEFAULT_SETTINGS): boolean {
+export function hasEarlyStageDeals(a: Pick<Account, 'maxStage' | 'openOpps' | 'pipeline'>, settings: Pick<Settings, 'handoffStage'>): boolean {
   return !isRetainedDeal(a, settings) && (a.maxStage >= 1 || a.openOpps > 0 || a.pipeline > 0);
 }
 
 /** "50/50 split for deals closing within 60 days of transfer" (previous rep / new rep). */
-export function creditSplitText(settings: CreditSettings = DEFAULT_SETTINGS): string {
+export function creditSplitText(settings: CreditSettings): string {
   const share = Math.round(settings.creditSplitShare * 100);
   return `${100 - share}/${share} split for deals closing within ${settings.creditSplitWindowDays} days of transfer`;
 }

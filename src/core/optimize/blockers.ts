@@ -3,6 +3,7 @@
  * cannot reach enough accounts, missing capacity, a region out of balance), and the tightest band
  * the pipeline can reach (bisection on the band with repair + local search).
  */
+import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, type Budget } from './assignment';
 import { type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
@@ -34,7 +35,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
         workReach[cand.reps[p]] += work[i];
       }
   }
-  const why = (i: number) => (accounts[i].locked ? 'locked' : accounts[i].maxStage >= data.settings.handoffStage ? `Stage ${accounts[i].maxStage}` : 'no other candidate');
+  const why = (i: number) => (accounts[i].locked ? 'locked' : isRetainedDeal(accounts[i], data.settings) ? `Stage ${accounts[i].maxStage}` : 'no other candidate');
   for (let r = 0; r < nR; r++) {
     if (!inst.eligible[r]) continue;
     const t = band.target[r];

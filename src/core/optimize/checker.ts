@@ -5,7 +5,7 @@
 import type { PlanCheck, ScenarioSpec, TerritoryData } from '../model';
 import { balanceTargets } from '../metrics/basics';
 import { candidatesFor, isCandidate } from './candidates';
-import { metricOf } from './instance';
+import { isStage3Pinned, metricOf } from './instance';
 
 const REL_TOL = 1e-9;
 
@@ -41,7 +41,7 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
     const fromKept = from !== undefined && reps[from].status !== 'Departing';
     if (!fromKept || owners[i] === a.owner) return;
     if (a.locked) violations.push(`${a.id} is locked to ${a.owner} but moves to ${owners[i]}.`);
-    if (!settings.allowStage3Moves && a.maxStage >= settings.handoffStage)
+    if (isStage3Pinned(a, data))
       violations.push(`${a.id} has a Stage ${a.maxStage} opportunity and must stay with ${a.owner}, but moves to ${owners[i]}.`);
     if (!isCandidate(candidates, i, to))
       violations.push(`${a.id} moves to ${owners[i]}, which is not one of its candidate reps (nearest ${settings.candidateReps}${settings.maxDistanceMiles !== null ? `, within ${settings.maxDistanceMiles} mi` : ''}${scenario.withinRegion ? ', same region' : ''}).`);

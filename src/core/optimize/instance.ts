@@ -5,6 +5,7 @@
  */
 import type { Account, BalanceMetric, DisruptionLevel, ScenarioSpec, TerritoryData } from '../model';
 import { asOfDate, balanceTargets, disruptionLevel } from '../metrics/basics';
+import { isRetainedDeal } from '../metrics/handoff';
 import { candidatesFor, currentOwnerIndex, type CandidateTable } from './candidates';
 
 /** Objective cost of one mile of travel at travelWeight 1: 1,000 extra miles cost as much as one Low-disruption move. */
@@ -59,7 +60,7 @@ export function metricOf(a: Account, m: BalanceMetric): number {
 }
 
 export function isStage3Pinned(a: Account, data: TerritoryData): boolean {
-  return !data.settings.allowStage3Moves && a.maxStage >= data.settings.handoffStage;
+  return !data.settings.allowStage3Moves && isRetainedDeal(a, data.settings);
 }
 
 /** Band [lo, hi] around each rep's target share of `values` (team-wide or within its region). */
