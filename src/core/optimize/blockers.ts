@@ -3,6 +3,7 @@
  * cannot reach enough accounts, missing capacity, a region out of balance), and the tightest band
  * the pipeline can reach (bisection on the band with repair + local search).
  */
+import { accountRegion } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, type Budget } from './assignment';
 import { type Instance, withBand } from './instance';
@@ -87,13 +88,14 @@ function regionBlockers(inst: Instance): string[] {
     regions.set(r.region, g);
   });
   data.accounts.forEach((a, i) => {
-    const key = a.region ?? (current[i] >= 0 ? data.reps[current[i]].region : null);
+    const key = accountRegion(a, current[i] >= 0 ? data.reps[current[i]] : undefined);
     const g = key === null ? undefined : regions.get(key);
     if (g) g.value += value[i];
   });
   const out: string[] = [];
   for (const [name, g] of [...regions].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (g.value < g.lo - 1e-9 || g.value > g.hi + 1e-9)
+    const tolerance = 1e-9 * Math.max(1, g.value); // relative: regions hold hundreds of millions
+    if (g.value < g.lo - tolerance || g.value > g.hi + tolerance)
       out.push(
         `Region ${name}: its accounts hold ${formatAmount(g.value, inst.scenario.balanceOn)}, but its reps' bands need between ` +
           `${formatAmount(g.lo, inst.scenario.balanceOn)} and ${formatAmount(g.hi, inst.scenario.balanceOn)}`,
