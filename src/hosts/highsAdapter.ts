@@ -1,7 +1,8 @@
 /**
  * Wraps the `highs` package's module (Node or browser alike) as the optimizer's HighsSolver: the
- * one-shot `solve` on LP text, plus `solveArrays` through the persistent API (structured model,
- * MIP start), which is the fast path the optimizer prefers. Pure: loading the module is the host's.
+ * one-shot `solve` on LP text, `solveArrays` through the persistent API (structured model, MIP
+ * start), and `openLp`, an LP kept alive between solves (costs and row bounds replaced, a starting
+ * basis, the dual ray of an infeasible solve). Pure: loading the module is the host's.
  */
 import type { ArrayModel, ArraySolution, HighsSolver, LpSession } from '../core/optimize/api';
 

@@ -13,8 +13,8 @@ export interface HighsSolver {
   /**
    * Optional (added by the optimizer): solve a model given as arrays, with an optional MIP start
    * (one value per column). Hosts built on the `highs` package's persistent API provide it
-   * (see src/hosts/node/highs.ts); without it the optimizer writes LP text for `solve` and its
-   * neighbourhood re-solves start cold.
+   * (src/hosts/highsAdapter.ts); without it the optimizer writes LP text for `solve` and its MIP
+   * re-solves start cold.
    */
   solveArrays?(model: ArrayModel, options?: Record<string, string | number | boolean>, start?: Float64Array): ArraySolution;
   /**

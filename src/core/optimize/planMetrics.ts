@@ -2,8 +2,8 @@
  * Before/after numbers of a plan for the Scenario Comparison sheet.
  * Owner changes of every kind (moves and placements) count in revenue/pipeline/potential moved;
  * `moves`, `movesByDisruption` and `disruptionCost` count relationship changes only (not placements).
- * Projected attainment: each rep keeps its trailing attainment per unit of potential and its quota,
- * so its projection is attainment × potential after / potential before.
+ * Projected attainment after: projected bookings of the rep's new accounts over its recalibrated
+ * quota (metrics/quota.ts, projectedAttainments).
  */
 import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
 import { accountRepMiles, asOfDate, balanceTargets, coefficientOfVariation, disruptionLevel, effectiveFte } from '../metrics/basics';

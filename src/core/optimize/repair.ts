@@ -13,13 +13,13 @@ interface Step {
   dc: number;
 }
 
-/** Moves that may reduce rep r's violation: out of r when it is over, into r when it is under. */
 /** Rep r holds too much: above its band, its capacity or its workload band. */
 function isOver(a: Assignment, r: number): boolean {
   const inst = a.inst;
   return a.load[r] > inst.band.hi[r] || a.work[r] > inst.capacity[r] || (inst.workBand !== null && a.work[r] > inst.workBand.hi[r]);
 }
 
+/** Moves that may reduce rep r's violation: out of r when it is over, into r when it is under. */
 function forEachRepairOption(a: Assignment, r: number, visit: (i: number, s: number) => void): void {
   const inst = a.inst;
   const under = a.load[r] < inst.band.lo[r] || (inst.workBand !== null && a.work[r] < inst.workBand.lo[r]);
