@@ -11,10 +11,9 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { writeSampleWorkbook } from '../../src/cli/sampleWorkbook';
-import { cleanUpLibreOfficeFiles, recalculateWithLibreOffice } from '../support/libreoffice';
+import { cleanUpLibreOfficeFiles, errorCells, recalculateWithLibreOffice } from '../support/libreoffice';
 
 const BIN = path.resolve(__dirname, '../../bin/territory-rebalancer.js');
-const ERROR = /^#(N\/A|REF!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)/;
 
 interface FormulaCell {
   at: string;
@@ -27,19 +26,6 @@ function formulaCells(wb: ExcelJS.Workbook): FormulaCell[] {
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.type === ExcelJS.ValueType.Formula) out.push({ at: `${ws.name}!${cell.address}`, result: cell.result });
-      }),
-    ),
-  );
-  return out;
-}
-
-function errorCells(wb: ExcelJS.Workbook): string[] {
-  const out: string[] = [];
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-        if ((typeof v === 'object' && v !== null && 'error' in v) || (typeof v === 'string' && ERROR.test(v))) out.push(`${ws.name}!${cell.address}`);
       }),
     ),
   );

@@ -7,6 +7,7 @@
  * Fails (throws) when soffice is missing: tests that need it must not pass silently.
  */
 import { execFile } from 'child_process';
+import ExcelJS from 'exceljs';
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -74,4 +75,20 @@ export async function convertToPdf(xlsxPath: string): Promise<{ path: string }> 
 export async function pdfText(pdfPath: string): Promise<string> {
   const { stdout } = await run('pdftotext', ['-layout', pdfPath, '-'], process.env);
   return stdout;
+}
+
+const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)/;
+
+/** The cells (Sheet!A1) of a workbook read back from LibreOffice that show an Excel error. */
+export function errorCells(wb: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+        if ((typeof v === 'object' && v !== null && 'error' in v) || (typeof v === 'string' && ERROR_TEXT.test(v))) out.push(`${ws.name}!${cell.address}`);
+      }),
+    ),
+  );
+  return out;
 }

@@ -6,6 +6,7 @@
 import { DEFAULT_SETTINGS, type ScenarioSpec, type TerritoryData } from '../../src/core/model';
 import { defaultScenarios, optimize } from '../../src/core/optimize';
 import type { OptimizeOptions } from '../../src/core/optimize/api';
+import { loadHighs } from '../../src/hosts/node/highs';
 import { spawnNodeOptimizer } from '../../src/hosts/node/worker';
 import { createParallelOptimizer, splitScenarios } from '../../src/worker/parallel';
 import { makeInstance } from '../../bench/instances';
@@ -93,17 +94,25 @@ describe('createParallelOptimizer with in-process workers', () => {
 describe('createParallelOptimizer with real Node worker threads', () => {
   it('gives the same checked plans on every run; Minimal and Balanced equal the in-process run', async () => {
     const data = makeInstance({ accounts: 600, reps: 12, seed: 77 });
-    const client = createParallelOptimizer(() => spawnNodeOptimizer(), { cores: 2, minAccountsToSplit: 0, idleMs: 500 });
+    let spawned = 0;
+    const client = createParallelOptimizer(
+      () => {
+        spawned++;
+        return spawnNodeOptimizer();
+      },
+      { cores: 2, minAccountsToSplit: 0, idleMs: 500 },
+    );
     try {
       const first = await client.run(data, { timeLimitMs: 30000 });
+      expect(spawned).toBe(2); // the run was split over two threads
       const second = await client.run(data, { timeLimitMs: 30000 });
       expect(first.plans.map((p) => p.scenario.name)).toEqual(['Minimal', 'Balanced', 'Redesign', 'Custom']);
       for (const [k, plan] of first.plans.entries()) {
         expect(plan.check.ok).toBe(true);
         expect(plan.owners).toEqual(second.plans[k].owners);
       }
-      const { loadHighs } = await import('../../src/hosts/node/highs');
-      const inProcess = await optimize(data, { highs: await loadHighs(), timeLimitMs: 30000 });
+      // in process, the first worker's scenarios only
+      const inProcess = await optimize(data, { highs: await loadHighs(), timeLimitMs: 30000, scenarios: defaultScenarios(data.settings).slice(0, 2) });
       expect(first.plans[0].owners).toEqual(inProcess.plans[0].owners);
       expect(first.plans[1].owners).toEqual(inProcess.plans[1].owners);
     } finally {

@@ -13,6 +13,9 @@ import { account, rep, territory } from './fixtures';
 import { makeInstance } from '../../../bench/instances';
 import { loadHighs } from '../../../src/hosts/node/highs';
 
+/** The LP relaxation of `inst` on its own model, from HiGHS's own start (presolve off, as the shared LPs). */
+const coldSolve = (highs: HighsSolver, inst: Instance) => solveLp(highs, buildLp(inst, { free: null, owner: null, integer: false }), 60, undefined, undefined, { presolve: 'off' });
+
 test('Balanced and Redesign after Minimal, from a starting basis: same bounds as cold solves, far fewer iterations', async () => {
   const highs = await loadHighs();
   const data = makeInstance({ accounts: 1000, reps: 20, seed: 20260101 });
@@ -21,7 +24,7 @@ test('Balanced and Redesign after Minimal, from a starting basis: same bounds as
   try {
     const first = shared.solve(minimal, 60);
     expect(first.start).toBe('crash basis');
-    const coldMinimal = solveLp(highs, buildLp(minimal, { free: null, owner: null, integer: false }), 60, undefined, undefined, { presolve: 'off' });
+    const coldMinimal = coldSolve(highs, minimal);
     expect(first.result.objective!).toBeCloseTo(coldMinimal.objective!, 6);
     expect(first.result.iterations!).toBeLessThan(coldMinimal.iterations! * 0.5);
     // Balanced (same costs, other bounds) starts from Minimal's final basis, Redesign (new costs) from the crash basis
@@ -31,8 +34,7 @@ test('Balanced and Redesign after Minimal, from a starting basis: same bounds as
     ] as const) {
       const warm = shared.solve(inst, 60);
       expect(warm.start).toBe(inst === balanced ? 'previous basis' : 'crash basis');
-      const coldModel = buildLp(inst, { free: null, owner: null, integer: false });
-      const cold = solveLp(highs, coldModel, 60, undefined, undefined, { presolve: 'off' });
+      const cold = coldSolve(highs, inst);
       expect(warm.result.optimal).toBe(true);
       expect(warm.result.objective!).toBeCloseTo(cold.objective!, 6);
       expect(warm.result.iterations!).toBeLessThan(cold.iterations! * share);
@@ -42,7 +44,7 @@ test('Balanced and Redesign after Minimal, from a starting basis: same bounds as
   }
 });
 
-test('without a persistent API (LP text only), each scenario solves its own LP to the same bound', async () => {
+test('without a persistent API (LP text only), a scenario solves its own LP to the same bound', async () => {
   const highs = await loadHighs();
   const textOnly = { solve: highs.solve };
   const data = makeInstance({ accounts: 300, reps: 8, seed: 5 });
@@ -133,6 +135,23 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
       shared.dispose();
     }
   }
+  /** The same HiGHS with LP sessions that have no dual rays; `onSolve` runs after each solve. */
+  function withoutDualRays(highs: HighsSolver, onSolve: () => void = () => undefined): HighsSolver {
+    return {
+      ...highs,
+      openLp: (m) => {
+        const session = highs.openLp!(m);
+        return {
+          solve: (...args) => {
+            const out = session.solve(...args);
+            onSolve();
+            return out;
+          },
+          dispose: () => session.dispose(),
+        };
+      },
+    };
+  }
   /** 10 accounts of workload 1, capacity 3 each: 10 > 9 whatever the band. */
   const shortOfCapacity = () => {
     const d = data();
@@ -172,25 +191,13 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
   });
 
   test('a Cancel during the band search stops it: no LP is solved after the cancel', async () => {
-    const highs = await loadHighs();
     let solves = 0;
     let cancelled = false;
-    const host: HighsSolver = {
-      ...highs,
-      openLp: (m) => {
-        const session = highs.openLp!(m);
-        // no dual rays, so the search would bisect over several LPs
-        return {
-          solve: (...args) => {
-            solves++;
-            const out = session.solve(...args);
-            cancelled = true;
-            return out;
-          },
-          dispose: () => session.dispose(),
-        };
-      },
-    };
+    // no dual rays, so the search would bisect over several LPs
+    const host = withoutDualRays(await loadHighs(), () => {
+      solves++;
+      cancelled = true;
+    });
     const d = data();
     const { plans } = await optimize(d, { highs: host, scenarios: [defaultScenarios(d.settings)[0]], shouldStop: () => cancelled });
     expect(solves).toBe(1);
@@ -203,15 +210,7 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     ['bisection (a host without dual rays)', true],
   ])('optimize names the floor and plans to it: %s', async (_name, withoutRays) => {
     const highs = await loadHighs();
-    const host: HighsSolver = withoutRays
-      ? {
-          ...highs,
-          openLp: (m) => {
-            const session = highs.openLp!(m);
-            return { solve: (...args) => session.solve(...args), dispose: () => session.dispose() };
-          },
-        }
-      : highs;
+    const host = withoutRays ? withoutDualRays(highs) : highs;
     const d = data();
     const { plans } = await optimize(d, { highs: host, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
     const plan = plans[0];

@@ -97,27 +97,20 @@ describe('settings', () => {
     expect(data.settings.band).toBe(0.2);
   });
 
-  test('a Settings range without a header row is read from its first row', () => {
+  test('a Settings list without Name/Value headers: its first two columns, the first row read as data, mapped to columns B and C', () => {
     const data = withSettings([
-      ['Balance Band', 0.12],
+      ['Balance Band', '12%'],
       ['Healthy Attainment Spread', '20%'],
+      ['Candidate Reps', 6],
     ]);
     expect(data.problems).toEqual([]);
-    expect(data.settings.band).toBe(0.12);
+    expect(data.settings.band).toBeCloseTo(0.12, 12);
     expect(data.settings.healthySpreadPts).toBe(20);
+    expect(data.settings.candidateReps).toBe(6);
+    const mapping = data.mapping.filter((m) => m.table === 'Settings').map((m) => [m.field, m.header, m.column]);
+    expect(mapping).toEqual([
+      ['name', 'Balance Band', 'B'],
+      ['value', '12%', 'C'],
+    ]);
   });
-});
-
-test('a Settings list without Name/Value headers: its first two columns, the first row read as data, mapped to columns B and C', () => {
-  const data = withSettings([
-    ['Balance Band', '12%'],
-    ['Candidate Reps', 6],
-  ]);
-  expect(data.settings.band).toBeCloseTo(0.12, 12);
-  expect(data.settings.candidateReps).toBe(6);
-  const mapping = data.mapping.filter((m) => m.table === 'Settings').map((m) => [m.field, m.header, m.column]);
-  expect(mapping).toEqual([
-    ['name', 'Balance Band', 'B'],
-    ['value', '12%', 'C'],
-  ]);
 });

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
-import { cleanUpLibreOfficeFiles, convertToPdf, pdfText, recalculateWithLibreOffice } from '../../support/libreoffice';
+import { cleanUpLibreOfficeFiles, convertToPdf, errorCells, pdfText, recalculateWithLibreOffice } from '../../support/libreoffice';
 import { accountRows, CHART_WORDS, formulaCells, reportSheets } from './fixtures';
 
 let dir: string;
@@ -28,12 +28,6 @@ async function writeReport(name: string, withCharts: boolean, user?: (wb: ExcelJ
   return file;
 }
 
-function allCells(wb: ExcelJS.Workbook): { sheet: string; address: string; cell: ExcelJS.Cell }[] {
-  const out: { sheet: string; address: string; cell: ExcelJS.Cell }[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => out.push({ sheet: ws.name, address: cell.address, cell }))));
-  return out;
-}
-
 describe('LibreOffice reads what we write', () => {
   it('recalculates on load: a formula saved with a wrong cached value comes back corrected (the check below is not vacuous)', async () => {
     const wb = new ExcelJS.Workbook();
@@ -51,11 +45,7 @@ describe('LibreOffice reads what we write', () => {
     const recalculated = new ExcelJS.Workbook();
     await recalculated.xlsx.readFile((await recalculateWithLibreOffice(file)).path);
 
-    const errors = allCells(recalculated).filter(({ cell }) => {
-      const v = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-      return (typeof v === 'object' && v !== null && 'error' in v) || (typeof v === 'string' && /^#(N\/A|REF!|VALUE!|NAME\?|DIV\/0!|NUM!|NULL!)/.test(v));
-    });
-    expect(errors.map((e) => `${e.sheet}!${e.address}`)).toEqual([]);
+    expect(errorCells(recalculated)).toEqual([]);
 
     const formulas = formulaCells(sheets);
     expect(formulas.length).toBe(23);
