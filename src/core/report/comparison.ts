@@ -2,10 +2,11 @@
  * `Scenario Comparison`: one column per scenario, numbers that live on a Moves sheet as native
  * formulas over it (with their computed values stored), and a column chart of moves by disruption.
  */
+import { fairShareMethod } from '../metrics/basics';
 import type { DisruptionLevel, Plan, TerritoryData } from '../model';
 import { COLORS, FMT, type Row, cell, excelString, fcell, header, notes, recommendedPlan, titleBlock, SHEET_NAMES } from './common';
 import { MOVE_TYPE, movesRange } from './moves';
-import { PlanNumbers, STATS_METHOD } from './numbers';
+import { PlanNumbers, statsMethod } from './numbers';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
 export const COMPARISON_HEADER_ROW = 4;
@@ -103,7 +104,7 @@ export function describeComparisonSheet(data: TerritoryData, plans: Plan[], move
   }
   rows.push([]);
   rows.push(...notes('Moves, moves by disruption and revenue moved are formulas over each Moves sheet.'));
-  rows.push(...notes(STATS_METHOD));
+  rows.push(...notes(statsMethod(fairShareMethod(data, plans.some((p) => p.scenario.withinRegion)))));
   rows.push(...notes('Projected attainment: see the method note on Rep Impact.'));
 
   const lastCol = columnLetter(plans.length + 1);

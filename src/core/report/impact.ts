@@ -3,6 +3,7 @@
  * counted over the Moves sheet), workload, recalibrated quota and projected attainment, for the
  * recommended scenario. Totals are SUM formulas.
  */
+import { fairShareMethod } from '../metrics/basics';
 import type { Plan, TerritoryData } from '../model';
 import { COLORS, FMT, type Row, cell, fcell, header, money, notes, repLabels, titleBlock, SHEET_NAMES } from './common';
 import { movesRange } from './moves';
@@ -118,13 +119,8 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
     }
   }
   if (unassigned > 0) rows.push(...notes(`Before the plan ${unassigned} account(s) with potential of ${money(unassignedPotential)} had no owner; they are placed in the plan.`));
-  rows.push(
-    ...notes(
-      plan.scenario.withinRegion
-        ? "Fair share = the potential of the rep's region × the rep's FTE × ramp share ÷ the sum over the region's reps (departing reps 0): the plan rebalances within each region. % of fair share = potential ÷ fair share."
-        : "Fair share = team potential × the rep's FTE × ramp share ÷ the sum over reps (departing reps 0). % of fair share = potential ÷ fair share.",
-    ),
-  );
+  const method = fairShareMethod(data, plan.scenario.withinRegion);
+  rows.push(...notes(`${method[0].toUpperCase()}${method.slice(1)}. % of fair share = potential ÷ fair share.`));
   rows.push(...notes(`Quota: ${QUOTA_METHOD}`));
   rows.push(...notes(ATTAINMENT_METHOD));
   rows.push(...notes(`Accounts gained and lost are counted over the '${movesSheet}' sheet.`));

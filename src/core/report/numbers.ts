@@ -90,8 +90,9 @@ export function repImpacts(data: TerritoryData, plan: Plan, moves: readonly Move
   });
 }
 
-export const STATS_METHOD =
-  'Potential spread = largest |potential ÷ fair share − 1| over active reps (fair share = team potential × FTE × ramp share). Workload CV = coefficient of variation of workload per effective FTE over active reps. Attainment spread = max − min of (projected) attainment over active reps, in points. Travel = sum of account-to-owner-home miles.';
+/** The method note of the plan statistics; `fairShare` is fairShareMethod's text. */
+export const statsMethod = (fairShare: string): string =>
+  `Potential spread = largest |potential ÷ fair share − 1| over active reps (${fairShare}). Workload CV = coefficient of variation of workload per effective FTE over active reps. Attainment spread = max − min of (projected) attainment over active reps, in points. Travel = sum of account-to-owner-home miles.`;
 
 /**
  * The per-plan numbers of one report, each computed once: the sheets of one report ask for the

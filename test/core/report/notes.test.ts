@@ -1,5 +1,8 @@
 import { NOTE_WIDTH, notes } from '../../../src/core/report/common';
-import { STATS_METHOD } from '../../../src/core/report/numbers';
+import { statsMethod } from '../../../src/core/report/numbers';
+import { fairShareMethod } from '../../../src/core/metrics/basics';
+
+const STATS_METHOD = statsMethod(fairShareMethod({ accounts: [], reps: [] }, false));
 
 describe('notes', () => {
   it('word-wraps a long method note into rows no wider than the tables, losing no word', () => {
