@@ -65,7 +65,7 @@ function trailingBookings(data: TerritoryData): Map<string, number> {
 }
 
 /** The bookings each account carries today (aligned with data.accounts). */
-export function accountBookings(data: TerritoryData): number[] {
+function accountBookings(data: TerritoryData): number[] {
   const bookings = trailingBookings(data);
   const revenue = new Map<string, number>();
   const potential = new Map<string, number>();
@@ -85,9 +85,10 @@ export function accountBookings(data: TerritoryData): number[] {
   const carried = data.accounts.map((a) => {
     const b = a.owner === null ? undefined : bookings.get(a.owner);
     if (b === undefined || a.owner === null) return null;
-    attributedBookings += b * share(a, a.owner);
+    const carried = b * share(a, a.owner);
+    attributedBookings += carried;
     attributedRevenue += a.revenueTTM;
-    return b * share(a, a.owner);
+    return carried;
   });
   const perRevenue = attributedRevenue > 0 ? attributedBookings / attributedRevenue : 0;
   return carried.map((b, i) => b ?? data.accounts[i].revenueTTM * perRevenue);
