@@ -7,6 +7,7 @@
 import type { Problem, TerritoryData } from '../core/model';
 import type { SheetValues } from '../core/read/locate';
 import type { SheetDescription } from '../core/report/sheet';
+import type { SheetRename } from '../core/report/sheetNames';
 
 export interface WriteProgress {
   /** Sheet being written. */
@@ -20,7 +21,7 @@ export interface WriteOutcome {
   /** Sheet names written, in the order given. */
   written: string[];
   /** Our sheets that could not take the wanted name (a user's sheet had it). */
-  renamed: { wanted: string; used: string }[];
+  renamed: SheetRename[];
 }
 
 export interface ApplyResult {

@@ -9,6 +9,7 @@ import { historySheet } from '../core/apply';
 import { formatProblem, type Problem } from '../core/model';
 import type { SheetValues } from '../core/read/index';
 import type { SheetDescription } from '../core/report/sheet';
+import type { SheetRename } from '../core/report/sheetNames';
 import type { WorkbookHost } from '../hosts/workbookHost';
 import { applyOwnersInWorkbook, readHistory, undoLastApplyInOpenWorkbook } from '../hosts/xlsx/applyWorkbook';
 import { sheetValuesOf } from '../hosts/xlsx/read';
@@ -51,7 +52,7 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
     return workbook;
   }
 
-  async function save(extra: SheetDescription[]): Promise<{ written: string[]; renamed: { wanted: string; used: string }[] }> {
+  async function save(extra: SheetDescription[]): Promise<{ written: string[]; renamed: SheetRename[] }> {
     const wb = open();
     // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison)
     const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original, { activateFirst: outputs.length > 0 });

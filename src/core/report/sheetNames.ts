@@ -72,20 +72,32 @@ export function retargetSheetRefs(formula: string, renamed: { wanted: string; us
     .join('');
 }
 
-/** The descriptions under the names used (aligned with `sheets`), every formula, conditional format and chart range following the renamed sheets. */
-export function applyRenames(sheets: SheetDescription[], used: string[]): SheetDescription[] {
+/** One of our sheets that could not take the name it wanted (a user's sheet had it). */
+export interface SheetRename {
+  wanted: string;
+  used: string;
+}
+
+/**
+ * The descriptions under the names used (aligned with `sheets`), every formula, conditional format
+ * and chart range following the renamed sheets; and the renames.
+ */
+export function applyRenames(sheets: SheetDescription[], used: string[]): { sheets: SheetDescription[]; renamed: SheetRename[] } {
   const renamed = sheets.map((s, i) => ({ wanted: s.name, used: used[i] })).filter((r) => r.wanted !== r.used);
-  if (renamed.length === 0) return sheets;
+  if (renamed.length === 0) return { sheets, renamed };
   const fix = (text: string): string => retargetSheetRefs(text, renamed);
   const fixChart = (c: ChartDescription): ChartDescription => ({
     ...c,
     series: c.series.map((s) => ({ ...s, categories: fix(s.categories), values: fix(s.values) })),
   });
-  return sheets.map((sheet, i) => ({
-    ...sheet,
-    name: used[i],
-    rows: sheet.rows.map((row) => row.map((cell) => (cell && cell.formula ? { ...cell, formula: fix(cell.formula) } : cell))),
-    conditionalFormats: sheet.conditionalFormats?.map((cf) => ({ ...cf, formula: fix(cf.formula) })),
-    charts: sheet.charts?.map(fixChart),
-  }));
+  return {
+    sheets: sheets.map((sheet, i) => ({
+      ...sheet,
+      name: used[i],
+      rows: sheet.rows.map((row) => row.map((cell) => (cell && cell.formula ? { ...cell, formula: fix(cell.formula) } : cell))),
+      conditionalFormats: sheet.conditionalFormats?.map((cf) => ({ ...cf, formula: fix(cf.formula) })),
+      charts: sheet.charts?.map(fixChart),
+    })),
+    renamed,
+  };
 }

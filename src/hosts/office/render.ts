@@ -15,7 +15,7 @@ import { DEFAULT_BUDGET, SyncBatcher, COMMAND_BYTES } from './batch';
 import { officeApiSupport, type ApiSupport } from './capabilities';
 import { writeChart } from './charts';
 import { discoverSheets, markSheet, saveRoleSetting } from './marker';
-import { applyRenames } from '../../core/report/sheetNames';
+import { applyRenames, type SheetRename } from '../../core/report/sheetNames';
 import { clearSheet, writeCells, writeSheetLayout, writeStyles, type WriteEnv } from './sheetWriter';
 import { planSheetTargets } from './targets';
 
@@ -27,10 +27,6 @@ export interface RenderProgress {
   cellsTotal: number;
 }
 
-export interface SheetRename {
-  wanted: string;
-  used: string;
-}
 
 export interface RenderOptions {
   maxCellsPerSync?: number;
@@ -55,9 +51,8 @@ export async function renderSheets(
   const supports = options.supports ?? officeApiSupport;
   const existing = await discoverSheets(context, supports);
   const targets = planSheetTargets(wantedSheets, existing);
-  const renamed = targets.filter((t) => t.used !== t.wanted).map(({ wanted, used }) => ({ wanted, used }));
   // formulas, conditional formats and chart ranges follow the names used, once, in the core
-  const sheets = applyRenames(wantedSheets, targets.map((t) => t.used));
+  const { sheets, renamed } = applyRenames(wantedSheets, targets.map((t) => t.used));
   const batcher = new SyncBatcher(
     context,
     {
@@ -97,7 +92,7 @@ export async function renderSheets(
   const cellsTotal = sheets.reduce((n, s) => n + s.rows.length * s.rows.reduce((w, r) => Math.max(w, r.length), 0), 0);
   let cellsDone = 0;
   for (const [i, sheet] of sheets.entries()) {
-    const name = targets[i].used;
+    const { name } = sheet;
     const onCells = (cells: number): void => {
       cellsDone += cells;
       options.onProgress?.({ sheet: name, cellsDone, cellsTotal });
@@ -126,5 +121,5 @@ export async function renderSheets(
     saveRoleSetting(context, roles, supports);
     await batcher.flush();
   }
-  return { written: targets.map((t) => t.used), renamed };
+  return { written: sheets.map((s) => s.name), renamed };
 }

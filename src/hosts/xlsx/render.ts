@@ -6,14 +6,14 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellStyle, ConditionalFormat, SheetCell, SheetDescription } from '../../core/report/sheet';
-import { applyRenames, safeSheetName } from '../../core/report/sheetNames';
+import { applyRenames, safeSheetName, type SheetRename } from '../../core/report/sheetNames';
 import { readOwnedSheets, writeOwnedSheets } from './ownership';
 
 export interface RenderResult {
   /** Sheet names written, in the order of the descriptions. */
   written: string[];
   /** Our sheets that could not take their wanted name because a user sheet has it. */
-  renamed: { wanted: string; used: string }[];
+  renamed: SheetRename[];
   /** Our sheets removed without a replacement (see RenderOptions.removeStale, or one of ours that held a wanted name). */
   removed: string[];
   /** The descriptions as written: names and every formula / chart reference follow `renamed`. */
@@ -57,8 +57,7 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
     taken.push(name);
     return name;
   });
-  const renamed = sheets.map((s, i) => ({ wanted: s.name, used: used[i] })).filter((r) => r.wanted !== r.used);
-  const asWritten = applyRenames(sheets, used);
+  const { sheets: asWritten, renamed } = applyRenames(sheets, used);
 
   for (const sheet of asWritten) {
     const ws = workbook.addWorksheet(sheet.name);
