@@ -89,6 +89,18 @@ export function columnNumber(letters: string): number {
 }
 
 /**
+ * An A1 address ('$B$2:D9', 'C5') as 1-based corners, '$' ignored; a single cell gives its own
+ * corners. Null when it is not an address.
+ */
+export function parseA1Range(address: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.trim());
+  if (!m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left };
+}
+
+/**
  * A range reference split into its sheet (quotes undone; null when the reference names none) and
  * its address without '$': `'Scenario Comparison'!$B$2:$D$2` -> Scenario Comparison, B2:D2.
  */

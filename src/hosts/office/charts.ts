@@ -3,15 +3,14 @@
  * description series with its own value and category (x) ranges, title, axis titles and the
  * cell anchors. Series ranges may point at other output sheets, so charts are drawn last.
  */
-import { a1, splitSheetRef, type ChartDescription } from '../../core/report/sheet';
+import { a1, parseA1Range, splitSheetRef, type ChartDescription } from '../../core/report/sheet';
 import { COMMAND_BYTES, type SyncBatcher } from './batch';
 import type { ApiSupport } from './capabilities';
 
-
 /** True when an A1 range is a single row ("B2:D2"), so a chart built on it has one series by rows. */
 function isSingleRow(address: string): boolean {
-  const m = /^[A-Z]+(\d+)(?::[A-Z]+(\d+))?$/i.exec(address);
-  return !!m && (m[2] === undefined || m[1] === m[2]);
+  const r = parseA1Range(address);
+  return r !== null && r.top === r.bottom;
 }
 
 const CHART_TYPE: Record<ChartDescription['kind'], string> = {

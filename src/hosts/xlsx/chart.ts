@@ -4,7 +4,7 @@
  * descriptions, so a viewer that does not recalculate still draws it. Strings only; the package
  * plumbing is in package.ts.
  */
-import { columnNumber, splitSheetRef, type CellValue, type ChartDescription, type SheetDescription } from '../../core/report/sheet';
+import { parseA1Range, splitSheetRef, type CellValue, type ChartDescription, type SheetDescription } from '../../core/report/sheet';
 
 const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -158,13 +158,9 @@ export function drawingXml(charts: ChartDescription[]): string {
 /** `'Scenario Comparison'!$B$2:$D$2` -> sheet name and 1-based corners. */
 export function parseRangeRef(ref: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
   const { sheet, address } = splitSheetRef(ref);
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address);
-  if (sheet === null || !m) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3]) : left;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return { sheet, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  const r = parseA1Range(address);
+  if (sheet === null || !r) return null;
+  return { sheet, top: Math.min(r.top, r.bottom), left: Math.min(r.left, r.right), bottom: Math.max(r.top, r.bottom), right: Math.max(r.left, r.right) };
 }
 
 /** The values a range refers to, read from the descriptions (row by row); empty when the sheet is not among them. */

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from './ownership';
-import { columnNumber } from '../../core/report/sheet';
+import { parseA1Range } from '../../core/report/sheet';
 
 export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise<{ sheets: SheetValues[] }> {
   const workbook = new ExcelJS.Workbook();
@@ -82,14 +82,10 @@ function tablesOf(ws: ExcelJS.Worksheet): NonNullable<SheetValues['listObjects']
   return found;
 }
 
+/** A table's range; a table given by its top-left cell only spans its `width` columns. */
 function decodeRange(ref: string, width: number): { top: number; left: number; bottom: number; right: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const left = columnNumber(m[1]);
-  const top = Number(m[2]);
-  const right = m[3] ? columnNumber(m[3]) : left + width - 1;
-  const bottom = m[4] ? Number(m[4]) : top;
-  return { top, left, bottom, right };
+  const r = parseA1Range(ref);
+  return r && !ref.includes(':') ? { ...r, right: r.left + width - 1 } : r;
 }
 
 /** One cell as RawCell. The second cell of a merge reads as empty, as in Excel. */

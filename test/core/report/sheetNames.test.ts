@@ -1,5 +1,5 @@
 /** Excel's sheet-name rules, reference rewriting and reference parsing, shared by every workbook host. */
-import { columnNumber, splitSheetRef } from '../../../src/core/report/sheet';
+import { columnNumber, parseA1Range, splitSheetRef } from '../../../src/core/report/sheet';
 import { legalSheetName, retargetSheetRefs, safeSheetName } from '../../../src/core/report/sheetNames';
 
 describe('safeSheetName', () => {
@@ -66,5 +66,8 @@ describe('references', () => {
     expect(splitSheetRef('Moves!C2:C9')).toEqual({ sheet: 'Moves', address: 'C2:C9' });
     expect(splitSheetRef('C2:C9')).toEqual({ sheet: null, address: 'C2:C9' });
     expect([columnNumber('A'), columnNumber('z'), columnNumber('AA'), columnNumber('XFD')]).toEqual([1, 26, 27, 16384]);
+    expect(parseA1Range('$B$2:D9')).toEqual({ top: 2, left: 2, bottom: 9, right: 4 });
+    expect(parseA1Range('c5')).toEqual({ top: 5, left: 3, bottom: 5, right: 3 });
+    expect(parseA1Range('Totals')).toBeNull();
   });
 });
