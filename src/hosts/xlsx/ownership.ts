@@ -2,8 +2,6 @@
 import type ExcelJS from 'exceljs';
 import { OWNERSHIP_HEADER, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
 
-export { OWNERSHIP_SHEET };
-
 /** role -> sheet name, as recorded in the workbook (empty when the workbook has no record). */
 export function readOwnedSheets(workbook: ExcelJS.Workbook): Map<string, string> {
   const sheet = workbook.getWorksheet(OWNERSHIP_SHEET);

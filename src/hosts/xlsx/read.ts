@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
-import { OWNERSHIP_SHEET } from './ownership';
+import { OWNERSHIP_SHEET } from '../../core/report/ownership';
 import { parseA1Range } from '../../core/report/sheet';
 
 export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise<{ sheets: SheetValues[] }> {

@@ -73,7 +73,7 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
 
 /** Makes `name` the active (and only selected) tab when the workbook is opened. */
 function activate(workbook: ExcelJS.Workbook, name: string): void {
-  const tabs = [...workbook.worksheets].sort((a, b) => ordered(a).orderNo - ordered(b).orderNo);
+  const tabs = workbook.worksheets; // ExcelJS returns them in tab order (orderNo)
   const index = tabs.findIndex((ws) => ws.name === name);
   if (index < 0) return;
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: index, visibility: 'visible' }];

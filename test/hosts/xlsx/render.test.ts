@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readOwnedSheets, OWNERSHIP_SHEET } from '../../../src/hosts/xlsx/ownership';
+import { readOwnedSheets } from '../../../src/hosts/xlsx/ownership';
+import { OWNERSHIP_SHEET } from '../../../src/core/report/ownership';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
 import { accountRows, DATA, formulaCells, REPS, reportSheets, SUMMARY } from './fixtures';
 
