@@ -6,6 +6,7 @@
 import type { Account, DisruptionLevel, Move, Plan, Rep, ScenarioKind, Segment, Settings, TerritoryData } from '../model';
 import { asOfDate, disruptionLevel } from '../metrics/basics';
 import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
+import { amount } from '../triggers/format';
 import type { CellStyle, CellValue, SheetCell } from './sheet';
 import { FORBIDDEN_SHEET_CHARS, legalSheetName, safeSheetName } from './sheetNames';
 
@@ -265,9 +266,8 @@ export function creditRule(account: Account, settings: Settings): string {
 
 /** `$1,234,568` (rounded to whole units; thousands separated without locale data). */
 export function money(n: number): string {
-  const digits = String(Math.abs(Math.round(n)));
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${n < 0 && Math.round(n) !== 0 ? '-' : ''}$${grouped}`;
+  const whole = amount(n);
+  return whole.startsWith('-') ? `-$${whole.slice(1)}` : `$${whole}`;
 }
 
 export function pct(fraction: number): string {
