@@ -11,9 +11,9 @@
  * second worker's start and set-up cost more than they save) and `maxAccountsToSplit` (memory), and
  * only with two cores and two scenario groups.
  */
-import type { ScenarioSpec, TerritoryData } from '../core/model';
+import type { TerritoryData } from '../core/model';
 import type { OptimizeResult } from '../core/optimize/api';
-import { defaultScenarios } from '../core/optimize/scenarios';
+import { defaultScenarios, splitScenarios } from '../core/optimize/scenarios';
 import { createOptimizerClient, type ClientOptions, type OptimizerClient, type RunCallOptions } from './bridge';
 import type { WorkerLike } from './protocol';
 
@@ -24,14 +24,6 @@ export interface ParallelOptions extends ClientOptions {
   minAccountsToSplit?: number;
   /** Above this many accounts a run stays in one worker (memory: two workers peaked at 1.22 GB at 50k × 200). Default 50,000. */
   maxAccountsToSplit?: number;
-}
-
-/** The scenarios' positions for each worker: [Minimal and Balanced], [the others]; one group when either is empty. */
-export function splitScenarios(scenarios: readonly ScenarioSpec[]): number[][] {
-  const first: number[] = [];
-  const second: number[] = [];
-  scenarios.forEach((s, k) => (s.kind === 'Minimal' || s.kind === 'Balanced' ? first : second).push(k));
-  return first.length > 0 && second.length > 0 ? [first, second] : [scenarios.map((_, k) => k)];
 }
 
 /** How many workers a run of `accounts` accounts uses: 2 with two cores between the account limits, else 1. */

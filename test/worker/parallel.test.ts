@@ -8,7 +8,8 @@ import { defaultScenarios, optimize } from '../../src/core/optimize';
 import type { OptimizeOptions } from '../../src/core/optimize/api';
 import { loadHighs } from '../../src/hosts/node/highs';
 import { spawnNodeOptimizer } from '../../src/hosts/node/worker';
-import { createParallelOptimizer, splitScenarios } from '../../src/worker/parallel';
+import { splitScenarios } from '../../src/core/optimize/scenarios';
+import { createParallelOptimizer } from '../../src/worker/parallel';
 import { makeInstance } from '../../bench/instances';
 import { emptyData, inProcessWorker, planWith } from './fakeWorker';
 

@@ -1,4 +1,4 @@
-/** The four scenarios of SPEC §4, from the Settings. */
+/** The four scenarios of SPEC §4, from the Settings, and how a run may split them into independent groups. */
 import type { ScenarioSpec, Settings } from '../model';
 
 export function defaultScenarios(settings: Settings): ScenarioSpec[] {
@@ -58,4 +58,16 @@ export function defaultScenarios(settings: Settings): ScenarioSpec[] {
 function customName(wanted: string): string {
   const name = wanted.trim() || 'Custom';
   return ['minimal', 'balanced', 'redesign'].includes(name.toLowerCase()) ? `${name} (custom)` : name;
+}
+
+/**
+ * The scenarios' positions for two independent runs (e.g. two workers): [Minimal and Balanced], since
+ * Balanced re-solves Minimal's LP from its final basis (relaxation.ts), and [the others]; one group
+ * when either is empty.
+ */
+export function splitScenarios(scenarios: readonly ScenarioSpec[]): number[][] {
+  const first: number[] = [];
+  const second: number[] = [];
+  scenarios.forEach((s, k) => (s.kind === 'Minimal' || s.kind === 'Balanced' ? first : second).push(k));
+  return first.length > 0 && second.length > 0 ? [first, second] : [scenarios.map((_, k) => k)];
 }
