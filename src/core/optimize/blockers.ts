@@ -10,6 +10,7 @@ import { type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { repair } from './repair';
+import { narrowestBand } from './bandSearch';
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, pinned, band } = inst;
@@ -105,39 +106,6 @@ function regionBlockers(inst: Instance): string[] {
 }
 
 /**
- * The narrowest band that passes `test`, starting from `first` (all bands up to `lo` are known or
- * assumed to fail): widen (× 1.5 + 5 pts, at most `tries` bands in all) until one passes, then bisect
- * between the last failure and the pass to `tolerance`. `test` answers true, false, or null (cannot
- * tell: stop searching). Null when no band passed.
- */
-export function narrowestBand(
-  lo: number,
-  first: number,
-  tries: number,
-  tolerance: number,
-  test: (band: number) => boolean | null,
-  stop: () => boolean,
-): { band: number; failedAt: number } | null {
-  let failed = lo;
-  let band = first;
-  let passed: number | null = null;
-  for (let k = 0; k < tries && passed === null && !stop(); k++, band = band * 1.5 + 0.05) {
-    const ok = test(band);
-    if (ok === null) return null;
-    if (ok) passed = band;
-    else failed = band;
-  }
-  while (passed !== null && passed - failed > tolerance && !stop()) {
-    const mid = (failed + passed) / 2;
-    const ok = test(mid);
-    if (ok === null) break;
-    if (ok) passed = mid;
-    else failed = mid;
-  }
-  return passed === null ? null : { band: passed, failedAt: failed };
-}
-
-/**
  * The smallest band (to 0.5 pt) at which repair succeeds, between the requested one (or
  * `unreachableUpTo`, a band already proven unreachable, e.g. by the LP relaxation) and the worst
  * deviation of `owner`, and the locally improved plan at that band.
@@ -150,7 +118,7 @@ export function tightestBand(
   unreachableUpTo = inst.scenario.band,
 ): { band: number; owner: Int32Array } {
   const { scenario } = inst;
-  let best = Int32Array.from(owner);
+  let best = Int32Array.from(owner); // each try starts from the last plan that passed
   const found = narrowestBand(
     Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation)),
     Math.max(scenario.band, worstDeviation),
@@ -159,13 +127,12 @@ export function tightestBand(
     (band) => {
       const a = new Assignment(withBand(inst, band), best);
       if (!repair(a, budget)) return false;
-      best = Int32Array.from(a.owner);
-      return true;
+      return (best = Int32Array.from(a.owner));
     },
     () => budget.expired(),
   );
   const bestBand = found?.band ?? Math.max(scenario.band, worstDeviation);
-  const final = new Assignment(withBand(inst, bestBand), found ? best : owner);
+  const final = new Assignment(withBand(inst, bestBand), found ? found.passed : owner);
   if (final.totalViolation() <= 1e-12) localSearch(final, budget);
   return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
 }

@@ -7,7 +7,7 @@
 import type { HighsSolver } from './api';
 import { Assignment, greedyStart, type Budget } from './assignment';
 import { withBand, type Instance } from './instance';
-import { narrowestBand } from './blockers';
+import { narrowestBand } from './bandSearch';
 import { localSearch } from './localSearch';
 import { lpGuidedResolve, resolveWholeTeam, type LpGuide } from './neighbourhood';
 import type { LpStart, Relaxations } from './relaxation';
@@ -135,7 +135,6 @@ function narrowestLpBand(
     failed = band;
     ray = next.ray;
   }
-  let solution: { model: LpModel; x: Float64Array } | null = null;
   const found = narrowestBand(
     failed,
     failed * 1.5 + 0.05,
@@ -143,12 +142,11 @@ function narrowestLpBand(
     0.001,
     (band) => {
       const { model, result } = relaxations.solve(withBand(inst, band), secondsLeft());
-      if (result.optimal && result.x) solution = { model, x: result.x };
-      return result.optimal && result.x ? true : result.infeasible ? false : null;
+      return result.optimal && result.x ? { model, x: result.x } : result.infeasible ? false : null;
     },
     stop,
   );
-  return found && solution ? { ...(solution as { model: LpModel; x: Float64Array }), band: found.band, infeasibleBelow: found.failedAt } : null;
+  return found ? { ...found.passed, band: found.band, infeasibleBelow: found.failedAt } : null;
 }
 
 export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks: EngineHooks): Promise<EngineResult> {
