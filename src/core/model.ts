@@ -27,6 +27,13 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${p.message}`;
 }
 
+/** Throws the errors among `problems` (one per line); returns the problems (warnings) when there are none. */
+export function stopOnErrors(problems: Problem[]): Problem[] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
+  return problems;
+}
+
 // ---------------------------------------------------------------- raw tables
 
 /** What Office.js (`values`) and ExcelJS give for one cell, after hosts normalise rich values. */

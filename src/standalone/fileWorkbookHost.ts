@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { historySheet } from '../core/apply';
-import { formatProblem, type Problem } from '../core/model';
+import { formatProblem, stopOnErrors } from '../core/model';
 import type { SheetValues } from '../core/read/index';
 import type { SheetDescription } from '../core/report/sheet';
 import type { SheetRename } from '../core/report/sheetNames';
@@ -33,12 +33,6 @@ export function outputFileName(input: string | null): string {
 }
 
 /** Errors among the problems become one thrown Error (the pane shows it); the rest are returned. */
-function stopOnErrors(problems: Problem[]): Problem[] {
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));
-  return problems;
-}
-
 export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
   let workbook: ExcelJS.Workbook | null = null;
   let name: string | null = null;
