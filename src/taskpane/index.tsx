@@ -1,25 +1,8 @@
 /**
- * Task pane entry (taskpane.html). Office.onReady decides the host: inside Excel the pane works
- * on the open workbook; in a plain browser (host null) it runs as the standalone page.
- * The custom functions are bundled into this page too (shared runtime), see webpack.config.js.
+ * Task pane entry (taskpane.html): the pane inside Excel, the standalone page in a plain browser
+ * (see startPage). The custom functions are bundled into this page too (shared runtime), see
+ * webpack.config.js.
  */
-import { silenceOfficeTelemetry, startStandalone } from '../standalone/start';
-import { startExcelPane } from './startExcel';
+import { startPage } from '../standalone/start';
 
-function container(): HTMLElement {
-  const el = document.getElementById('container');
-  if (!el) throw new Error('taskpane.html has no #container');
-  return el;
-}
-
-if (typeof Office === 'undefined') {
-  startStandalone(container());
-} else {
-  void Office.onReady((info) => {
-    if (info.host === Office.HostType.Excel) startExcelPane(container());
-    else {
-      silenceOfficeTelemetry();
-      startStandalone(container());
-    }
-  });
-}
+startPage('taskpane.html');
