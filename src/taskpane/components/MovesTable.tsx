@@ -59,5 +59,5 @@ function MovesTableView({ plan, accounts, repName }: MovesTableProps): React.JSX
   );
 }
 
-/** Memoized: the pane re-renders on every write-progress tick, and this draws one element per account. */
+/** Memoized: the pane re-renders on every write-progress tick, and this draws up to MOVES_SHOWN rows. */
 export const MovesTable = React.memo(MovesTableView);

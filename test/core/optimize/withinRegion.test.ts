@@ -42,10 +42,19 @@ test('targets fall back to team-wide when a continuing rep has no region', () =>
   expect(balanceTargets(d, d.accounts.map((a) => a.potential), true).map((t) => Number(t.toFixed(2)))).toEqual([166.67, 166.67, 166.67]);
 });
 
-test('Minimal within regions: E1 (360 of 200) gives East accounts to E2, West untouched, band met', async () => {
+/** The Minimal plan of the two-region team, rebalanced within regions (one optimize for the tests below). */
+async function minimalWithinRegions() {
   const d = twoRegions(true);
   const { plans } = await optimize(d, { highs: await loadHighs(), scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
-  const plan = plans[0];
+  return { d, plan: plans[0] };
+}
+let within: ReturnType<typeof minimalWithinRegions>;
+beforeAll(() => {
+  within = minimalWithinRegions();
+});
+
+test('Minimal within regions: E1 (360 of 200) gives East accounts to E2, West untouched, band met', async () => {
+  const { d, plan } = await within;
   expect(plan.feasible).toBe(true);
   expect(plan.check.bandMet).toBe(true);
   // West keeps its accounts; East ends within 170..230 per rep
@@ -61,10 +70,9 @@ test('Minimal within regions: E1 (360 of 200) gives East accounts to E2, West un
 });
 
 test('the same plan judged team-wide misses the band: the checker follows the scenario', async () => {
-  const d = twoRegions(true);
-  const { plans } = await optimize(d, { highs: await loadHighs(), scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
-  const teamWide = { ...plans[0].scenario, withinRegion: false };
-  const c = checkPlan(d, teamWide, plans[0].owners);
+  const { d, plan } = await within;
+  const teamWide = { ...plan.scenario, withinRegion: false };
+  const c = checkPlan(d, teamWide, plan.owners);
   expect(c.bandMet).toBe(false);
   expect(c.worstDeviation).toBeCloseTo(0.4, 6); // W1 at 100 of 166.67
 });
