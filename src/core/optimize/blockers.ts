@@ -1,7 +1,7 @@
 /**
  * Why a band cannot be met (locked / Stage 3+ accounts pinning a rep, an oversized account, reps that
- * cannot reach enough accounts, missing capacity, a region out of balance), and the tightest band
- * the pipeline can reach (bisection on the band with repair + local search).
+ * cannot reach enough accounts, alone or as a group, missing capacity, a region out of balance), and
+ * the tightest band the pipeline can reach (bisection on the band with repair + local search).
  */
 import { accountRegion } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
@@ -11,13 +11,14 @@ import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
+import { blockingRepGroups, fixedRep, type RepGroup } from './repGroups';
 
 export function diagnoseBlockers(inst: Instance): string[] {
-  const { data, nA, nR, cand, value, work, pinned, band } = inst;
+  const { data, nA, nR, cand, value, work, band } = inst;
   const { accounts, reps } = data;
   const metric = inst.scenario.balanceOn;
   const out: string[] = [];
-  const fixedTo = (i: number): number => (pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1);
+  const fixedTo = (i: number): number => fixedRep(inst, i);
   const pinnedLoad = new Float64Array(nR);
   const pinnedWork = new Float64Array(nR);
   const reach = new Float64Array(nR);
@@ -52,8 +53,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
     if (reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
       out.push(
         `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
-          `(nearest-${data.settings.candidateReps} candidates${data.settings.maxDistanceMiles !== null ? `, ${data.settings.maxDistanceMiles} mi limit` : ''}` +
-          `${inst.scenario.withinRegion ? ', same region' : ''}), below the band minimum of ${formatAmount(band.lo[r], metric)}`,
+          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}`,
       );
     if (pinnedWork[r] > inst.capacity[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
@@ -75,7 +75,46 @@ export function diagnoseBlockers(inst: Instance): string[] {
   for (let r = 0; r < nR; r++) if (inst.eligible[r]) totalCap += inst.capacity[r];
   if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
   if (inst.scenario.withinRegion) out.push(...regionBlockers(inst));
+  out.push(...blockingRepGroups(inst).map((g) => groupText(inst, g)));
   return out;
+}
+
+/** Which reps an account may go to, as the blockers say it. */
+function candidateRule(inst: Instance): string {
+  const { settings } = inst.data;
+  return `nearest-${settings.candidateReps} candidates${settings.maxDistanceMiles !== null ? `, ${settings.maxDistanceMiles} mi limit` : ''}${inst.scenario.withinRegion ? ', same region' : ''}`;
+}
+
+/** "R1, R2 and R3"; past eight reps, "R1, ..., R8 and 12 more". */
+function repList(inst: Instance, reps: number[]): string {
+  const ids = reps.map((r) => inst.data.reps[r].id);
+  if (ids.length > 8) return `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more`;
+  return ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+}
+
+function groupText(inst: Instance, g: RepGroup): string {
+  const metric = inst.scenario.balanceOn;
+  // as many digits as it takes for the two sums to read differently ($24.03M against $24.05M)
+  let digits = 3;
+  while (digits < 6 && formatAmount(g.amount, metric, digits) === formatAmount(g.limit, metric, digits)) digits++;
+  const amount = formatAmount(g.amount, metric, digits);
+  const limit = formatAmount(g.limit, metric, digits);
+  const needs = `: as a group they need a band of at least ±${floorPercent(g.floor, inst.scenario.band)}%`;
+  return g.kind === 'short'
+    ? `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}`
+    : `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}`;
+}
+
+/**
+ * A band floor in percent, rounded down so that "at least" stays true: to 0.1 pt, or finer when that
+ * would not show it above the scenario's band (a floor of 15.02% against ±15%).
+ */
+export function floorPercent(floor: number, band: number): string {
+  for (const digits of [1, 2]) {
+    const shown = Math.floor(floor * 100 * 10 ** digits + 1e-6) / 10 ** digits;
+    if (shown > band * 100 + 1e-9) return shown.toFixed(digits);
+  }
+  return (Math.floor(floor * 1e5 + 1e-6) / 1e3).toFixed(3);
 }
 
 function regionBlockers(inst: Instance): string[] {

@@ -5,7 +5,7 @@
 import type { Plan, PlanStatus, TerritoryData } from '../model';
 import type { OptimizeOptions, OptimizeResult } from './api';
 import { greedyStart, type Budget } from './assignment';
-import { diagnoseBlockers, tightestBand } from './blockers';
+import { diagnoseBlockers, floorPercent, tightestBand } from './blockers';
 import { checkPlan } from './checker';
 import { runEngine, type EngineResult } from './engine';
 import { buildInstance, objectiveOf, type Instance } from './instance';
@@ -113,7 +113,7 @@ function finishPlan(
         result.lpBandFloor === Infinity
           ? 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any wider band: widening the balance band alone cannot help (capacity, the workload band or accounts that must stay block it).'
           : result.lpBandFloor !== null
-            ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${(Math.floor(result.lpBandFloor * 1000) / 10).toFixed(1)}%.`
+            ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${floorPercent(result.lpBandFloor, scenario.band)}%.`
             : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
       );
     const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? undefined);

@@ -6,11 +6,11 @@ import type { BalanceMetric, Move } from '../model';
 import { accountRepMiles } from '../metrics/basics';
 import type { Instance } from './instance';
 
-export function formatAmount(v: number, metric: BalanceMetric): string {
+export function formatAmount(v: number, metric: BalanceMetric, digits = 3): string {
   if (metric === 'accounts') return `${v} account${v === 1 ? '' : 's'}`;
-  if (metric === 'workload') return `workload ${Number(v.toPrecision(3))}`;
+  if (metric === 'workload') return `workload ${Number(v.toPrecision(digits))}`;
   const a = Math.abs(v);
-  const s = a >= 1e6 ? `$${Number((v / 1e6).toPrecision(3))}M` : a >= 1e3 ? `$${Number((v / 1e3).toPrecision(3))}k` : `$${Math.round(v)}`;
+  const s = a >= 1e6 ? `$${Number((v / 1e6).toPrecision(digits))}M` : a >= 1e3 ? `$${Number((v / 1e3).toPrecision(digits))}k` : `$${Math.round(v)}`;
   const label = metric === 'potential' ? 'potential' : metric === 'growthPotential' ? 'growth-adjusted potential' : 'revenue TTM';
   return `${s} ${label}`;
 }

@@ -1,0 +1,139 @@
+/**
+ * Groups of reps that block the balance band together, where no single rep does.
+ *
+ * With fractional assignments allowed, the band is a flow problem: each movable account sends its
+ * value to its candidate reps, and each rep must end within its band. By the supply-demand theorem
+ * (Gale; Hoffman's circulation theorem) that flow exists exactly when, for every group S of reps,
+ *   - "short": the accounts S may own (plus those fixed to S) hold at least S's combined band minimum;
+ *   - "over":  the accounts that can go nowhere but S (plus those fixed to S) hold at most S's combined
+ *     band maximum.
+ * So when the band (alone, without workload rows or capacity) is unreachable even fractionally, a
+ * group breaks one of these, and a maximum flow finds it: its minimum cut is the group. Each group
+ * found is checked again from its own sums before it is reported, and comes with the narrowest band
+ * it allows. Fixed accounts: locked / Stage 3+ (pinned) and those with a single candidate.
+ */
+import { FlowNetwork } from './maxFlow';
+import type { Instance } from './instance';
+
+export interface RepGroup {
+  kind: 'short' | 'over';
+  /** Rep indices, ascending (at least two: single reps are diagnosed one by one). */
+  reps: number[];
+  /** short: the value the group can reach; over: the value that can go nowhere else. */
+  amount: number;
+  /** short: the group's combined band minimum; over: its combined band maximum. */
+  limit: number;
+  /** The narrowest band at which the group's condition holds. */
+  floor: number;
+}
+
+/** The rep an account cannot leave (pinned, or its only candidate), else -1. */
+export function fixedRep(inst: Instance, i: number): number {
+  const { pinned, cand } = inst;
+  return pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1;
+}
+
+export function blockingRepGroups(inst: Instance): RepGroup[] {
+  return [...groupsOf(inst, 'over'), ...groupsOf(inst, 'short')];
+}
+
+function groupsOf(inst: Instance, kind: RepGroup['kind']): RepGroup[] {
+  const { nA, nR, cand, value, band, eligible } = inst;
+  const fixedLoad = new Float64Array(nR);
+  const free: number[] = [];
+  let total = 0;
+  for (let i = 0; i < nA; i++) {
+    const f = fixedRep(inst, i);
+    if (f >= 0) fixedLoad[f] += value[i];
+    else free.push(i);
+    total += value[i];
+  }
+  // nodes: 0 source, 1 sink, 2 + r reps, 2 + nR + j free accounts
+  const net = new FlowNetwork(2 + nR + free.length, nR + free.length + cand.reps.length);
+  const epsilon = 1e-9 * Math.max(1, total);
+  let wanted = 0;
+  for (let r = 0; r < nR; r++) {
+    if (!eligible[r]) continue;
+    const room = Math.max(0, kind === 'over' ? band.hi[r] - fixedLoad[r] : band.lo[r] - fixedLoad[r]);
+    net.addEdge(2 + r, 1, room);
+    if (kind === 'short') wanted += room;
+  }
+  free.forEach((i, j) => {
+    net.addEdge(0, 2 + nR + j, value[i]);
+    if (kind === 'over') wanted += value[i];
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) if (eligible[cand.reps[p]]) net.addEdge(2 + nR + j, 2 + cand.reps[p], Infinity);
+  });
+  if (wanted - net.maxFlow(0, 1, epsilon) <= epsilon) return [];
+  const side = net.sourceSide(0, epsilon);
+  // over: the reps on the source side (every account there can reach only them);
+  // short: the reps on the sink side that still need something (no account on the source side reaches them)
+  const inGroup = new Uint8Array(nR);
+  for (let r = 0; r < nR; r++)
+    if (eligible[r]) inGroup[r] = kind === 'over' ? side[2 + r] : !side[2 + r] && band.lo[r] - fixedLoad[r] > epsilon ? 1 : 0;
+  return measure(inst, kind, components(inst, free, inGroup), fixedLoad, free).filter(
+    (g) => g.reps.length >= 2 && (kind === 'over' ? g.amount > g.limit + epsilon : g.amount < g.limit - epsilon),
+  );
+}
+
+/** The group's reps split into parts that share no account (an account reaching two reps joins them). */
+function components(inst: Instance, free: number[], inGroup: Uint8Array): number[][] {
+  const parent = Int32Array.from({ length: inst.nR }, (_, r) => r);
+  const find = (r: number): number => {
+    while (parent[r] !== r) r = parent[r] = parent[parent[r]];
+    return r;
+  };
+  for (const i of free) {
+    let first = -1;
+    for (let p = inst.cand.start[i]; p < inst.cand.start[i + 1]; p++) {
+      const r = inst.cand.reps[p];
+      if (!inGroup[r]) continue;
+      if (first < 0) first = r;
+      else parent[find(r)] = find(first);
+    }
+  }
+  const parts = new Map<number, number[]>();
+  for (let r = 0; r < inst.nR; r++) {
+    if (!inGroup[r]) continue;
+    const root = find(r);
+    const part = parts.get(root);
+    if (part) part.push(r);
+    else parts.set(root, [r]);
+  }
+  return [...parts.values()];
+}
+
+/** Each group's own sums, recomputed from the accounts (not from the flow). */
+function measure(inst: Instance, kind: RepGroup['kind'], groups: number[][], fixedLoad: Float64Array, free: number[]): RepGroup[] {
+  const { cand, value, band } = inst;
+  const groupOf = new Int32Array(inst.nR).fill(-1);
+  const out: RepGroup[] = groups.map((reps, g) => {
+    let amount = 0;
+    let limit = 0;
+    for (const r of reps) {
+      groupOf[r] = g;
+      amount += fixedLoad[r];
+      limit += kind === 'over' ? band.hi[r] : band.lo[r];
+    }
+    return { kind, reps, amount, limit, floor: 0 };
+  });
+  for (const i of free) {
+    // short: the group(s) the account can reach; over: the one group holding every candidate it has
+    let only = -2; // -2 none yet, -1 reaches outside any single group
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
+      const r = cand.reps[p];
+      if (!inst.eligible[r]) continue;
+      const g = groupOf[r];
+      if (kind === 'short') {
+        if (g >= 0 && g !== only) out[g].amount += value[i];
+        if (g >= 0) only = g; // an account reaches one group at most: groups share no account
+      } else only = only === -2 || only === g ? g : -1;
+    }
+    if (kind === 'over' && only >= 0) out[only].amount += value[i];
+  }
+  for (const g of out) {
+    let target = 0;
+    for (const r of g.reps) target += band.target[r];
+    g.floor = target > 0 ? Math.max(0, kind === 'over' ? g.amount / target - 1 : 1 - g.amount / target) : 0;
+  }
+  return out;
+}
