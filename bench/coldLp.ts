@@ -1,11 +1,12 @@
 /**
- * Bench helper, run in a fresh worker thread: one bare LP relaxation of the Minimal model under the
- * same conditions as the product's run (a new isolate, HiGHS loaded there, its WebAssembly not yet
- * tiered up). The model is built before the clock starts; the time covers loading HiGHS and the solve.
- * `how`: 'arrays' (our model arrays, presolve off: the fastest way we found) or 'text' (the `highs`
- * package's own solve() on CPLEX LP text, the way the issue measured its reference).
+ * Bench helper, run as its own process (`tsx bench/coldLp.ts '<request JSON>'`, prints the result
+ * JSON): one bare LP relaxation of the Minimal model with HiGHS as cold as it is when the CLI starts
+ * (its WebAssembly compiled and tiered up by nothing before; a worker thread would share code that
+ * the bench's own process has already tiered up). The model is built before the clock starts; the
+ * time covers loading HiGHS and the solve. `how`: 'arrays' (our model arrays, presolve off: the
+ * fastest way we found) or 'text' (the `highs` package's own solve() on CPLEX LP text, the way the
+ * issue measured its reference).
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { buildInstance, buildLp, defaultScenarios, lpText, solveLp } from '../src/core/optimize';
 import { loadHighs } from '../src/hosts/node/highs';
 import { makeInstance } from './instances';
@@ -39,7 +40,8 @@ async function main(req: ColdLpRequest): Promise<ColdLpResult> {
   return { seconds: (performance.now() - t) / 1000, objective: res.objective, status: res.status };
 }
 
-main(workerData as ColdLpRequest).then(
-  (r) => parentPort?.postMessage(r),
-  (e) => parentPort?.postMessage({ seconds: null, objective: null, status: `error: ${String(e)}` }),
-);
+if (require.main === module)
+  main(JSON.parse(process.argv[2]) as ColdLpRequest).then(
+    (r) => console.log(JSON.stringify(r)),
+    (e) => console.log(JSON.stringify({ seconds: null, objective: null, status: `error: ${String(e)}` })),
+  );
