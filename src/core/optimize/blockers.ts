@@ -13,7 +13,8 @@ import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
 import { blockingRepGroups, fixedRep, type RepGroup } from './repGroups';
 
-export function diagnoseBlockers(inst: Instance): string[] {
+/** `groups`: the rep groups that block the band together (blockingRepGroups), when the caller has them. */
+export function diagnoseBlockers(inst: Instance, groups: RepGroup[] = blockingRepGroups(inst)): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;
   const { accounts, reps } = data;
   const metric = inst.scenario.balanceOn;
@@ -75,7 +76,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
   for (let r = 0; r < nR; r++) if (inst.eligible[r]) totalCap += inst.capacity[r];
   if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
   if (inst.scenario.withinRegion) out.push(...regionBlockers(inst));
-  out.push(...blockingRepGroups(inst).map((g) => groupText(inst, g)));
+  out.push(...groups.map((g) => groupText(inst, g)));
   return out;
 }
 
