@@ -112,6 +112,16 @@ export interface Rep {
   row: number;
 }
 
+/**
+ * True when an account with this owner gets a new one in every plan, a placement rather than a move:
+ * it has no owner, its owner is not on the Reps sheet, or its owner is departing. (The reader turns
+ * unknown owners into none; data built in code may not.)
+ */
+export function needsPlacement(owner: string | null, repsById: ReadonlyMap<string, Rep>): boolean {
+  const rep = owner === null ? undefined : repsById.get(owner);
+  return rep === undefined || rep.status === 'Departing';
+}
+
 /** Metrics the optimizer can balance (SPEC §4, custom scenario). */
 export type BalanceMetric = 'potential' | 'growthPotential' | 'workload' | 'accounts' | 'revenue';
 

@@ -3,7 +3,7 @@
  * balanced metric, per rep the band and capacity. Both engines and the neighbourhood re-solves
  * work on this; the plan checker does not (it recomputes everything from the data).
  */
-import type { Account, BalanceMetric, DisruptionLevel, ScenarioSpec, TerritoryData } from '../model';
+import { needsPlacement, type Account, type BalanceMetric, type DisruptionLevel, type ScenarioSpec, type TerritoryData } from '../model';
 import { asOfDate, balanceTargets, disruptionLevel } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { candidatesFor, currentOwnerIndex, type CandidateTable } from './candidates';
@@ -79,7 +79,8 @@ export function buildInstance(data: TerritoryData, scenario: ScenarioSpec): Inst
   const current = currentOwnerIndex(accounts, reps);
   const eligible = reps.map((r) => r.status !== 'Departing');
   const asOf = asOfDate(accounts, settings);
-  const mustPlace = accounts.map((_, i) => current[i] < 0 || !eligible[current[i]]);
+  const repsById = new Map(reps.map((r) => [r.id, r]));
+  const mustPlace = accounts.map((a) => needsPlacement(a.owner, repsById));
   const pinned = new Int32Array(nA).fill(-1);
   const value = new Float64Array(nA);
   const work = new Float64Array(nA);

@@ -5,7 +5,7 @@
  * Projected attainment after: projected bookings of the rep's new accounts over its recalibrated
  * quota (metrics/quota.ts, projectedAttainments).
  */
-import type { DisruptionLevel, PlanMetrics, ScenarioSpec, TerritoryData } from '../model';
+import { needsPlacement, type DisruptionLevel, type PlanMetrics, type ScenarioSpec, type TerritoryData } from '../model';
 import { accountRepMiles, asOfDate, balanceTargets, coefficientOfVariation, disruptionLevel, effectiveFte } from '../metrics/basics';
 import { trailingAttainment } from '../metrics/attainment';
 import { projectedAttainments } from '../metrics/quota';
@@ -47,6 +47,7 @@ export function planMetrics(data: TerritoryData, scenario: ScenarioSpec, owners:
   const active = reps.map((r, k) => k).filter((k) => reps[k].status !== 'Departing');
   const spread = (p: Float64Array) => active.reduce((m, k) => (fair[k] > 0 ? Math.max(m, Math.abs(p[k] / fair[k] - 1)) : m), 0);
   const asOf = asOfDate(accounts, settings);
+  const repsById = new Map(reps.map((r) => [r.id, r]));
   const byLevel: Record<DisruptionLevel, number> = { Low: 0, Medium: 0, High: 0 };
   let moves = 0;
   let placements = 0;
@@ -56,8 +57,7 @@ export function planMetrics(data: TerritoryData, scenario: ScenarioSpec, owners:
   let disruptionCost = 0;
   accounts.forEach((a, i) => {
     if (owners[i] === a.owner) return;
-    const from = a.owner === null ? undefined : index.get(a.owner);
-    const placement = from === undefined || reps[from].status === 'Departing';
+    const placement = needsPlacement(a.owner, repsById);
     revenueMoved += a.revenueTTM;
     pipelineMoved += a.pipeline;
     potentialMoved += a.potential;

@@ -3,7 +3,7 @@
  * block, rep labels, the recommended plan, and the account moves of a plan (derived from its owners
  * so every sheet agrees with the CRM file).
  */
-import type { Account, DisruptionLevel, Move, Plan, Rep, ScenarioKind, Segment, Settings, TerritoryData } from '../model';
+import { needsPlacement, type Account, type DisruptionLevel, type Move, type Plan, type Rep, type ScenarioKind, type Segment, type Settings, type TerritoryData } from '../model';
 import { asOfDate, disruptionLevel } from '../metrics/basics';
 import { creditSplitText, hasEarlyStageDeals, isRetainedDeal } from '../metrics/handoff';
 import { amount } from '../triggers/format';
@@ -199,19 +199,19 @@ export function planMoves(data: TerritoryData, plan: Plan): MoveRow[] {
   const byAccount = new Map<string, Move>();
   for (const m of plan.moves) byAccount.set(m.accountId, m);
   const labels = repLabels(data.reps);
-  const departing = new Set(data.reps.filter((r) => r.status === 'Departing').map((r) => r.id));
+  const repsById = new Map(data.reps.map((r) => [r.id, r]));
   const asOf = asOfDate(data.accounts, data.settings);
   const rows: { row: MoveRow; index: number }[] = [];
   data.accounts.forEach((account, index) => {
     const to = plan.owners[index];
     if (to === undefined || to === account.owner) return;
     const m = byAccount.get(account.id);
-    const placement = m ? m.placement : account.owner === null || departing.has(account.owner);
+    const placement = m ? m.placement : needsPlacement(account.owner, repsById);
     const reason =
       m && m.to === to
         ? m.reason
         : placement
-          ? `Placed with ${labelOf(labels, to)}: ${account.owner === null ? 'the account had no owner' : `${labelOf(labels, account.owner)} is departing`}.`
+          ? `Placed with ${labelOf(labels, to)}: ${account.owner === null ? 'the account had no owner' : repsById.has(account.owner) ? `${labelOf(labels, account.owner)} is departing` : `its owner ${account.owner} is not on the Reps sheet`}.`
           : `Moves from ${labelOf(labels, account.owner)} to ${labelOf(labels, to)} in this scenario.`;
     rows.push({
       row: { account, from: account.owner, to, reason, disruption: m ? m.disruption : disruptionLevel(account, data.settings, asOf), placement },

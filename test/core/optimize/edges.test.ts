@@ -3,6 +3,7 @@ import { defaultScenarios, optimize } from '../../../src/core/optimize';
 import { DEFAULT_SETTINGS } from '../../../src/core/model';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { account, rep, territory } from './fixtures';
+import { planMoves } from '../../../src/core/report/common';
 
 const minimal = [defaultScenarios(DEFAULT_SETTINGS)[0]];
 
@@ -38,6 +39,12 @@ test('unknown owner and unassigned accounts are placed; capacity is respected', 
     expect(plans[0].moves.map((m) => m.reason)).toEqual([
       'A3 (owner "Nobody" is not a rep) placed with R2 (candidate rep, now at 50% of fair share; $25 potential)',
       'Unassigned account A4 placed with R2 (candidate rep, now at 100% of fair share; $25 potential)',
+    ]);
+    // the sheets' rows, also for a plan that carries no moves of its own (built in code): the same placement rule
+    const rows = planMoves(data, { ...plans[0], moves: [] });
+    expect(rows.map((r) => [r.account.id, r.placement, r.reason])).toEqual([
+      ['A4', true, 'Placed with Rep R2: the account had no owner.'],
+      ['A3', true, 'Placed with Rep R2: its owner Nobody is not on the Reps sheet.'],
     ]);
   }
 });
