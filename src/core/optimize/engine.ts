@@ -13,6 +13,7 @@ import { lpGuidedResolve, resolveWholeTeam, type LpGuide } from './neighbourhood
 import type { LpStart, Relaxations } from './relaxation';
 import { certifiedUnreachableUpTo, type LpModel } from './lp';
 import { repair } from './repair';
+import { blockingRepGroups } from './repGroups';
 
 const NEIGHBOURHOOD_REPS = 8;
 const LP_GUIDED_MAX_REPS = 60;
@@ -184,6 +185,12 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
         owner = roundModel(aim, found.model, found.x, owner);
       }
     }
+  }
+  if (aim === inst && lpBandFloor === null && lowerBound === null && !lpInfeasible) {
+    // No LP (the TypeScript path): a group of reps that proves the band unreachable (repGroups.ts)
+    // gives the band to repair to instead, as the LP's floor does.
+    const floor = blockingRepGroups(inst).reduce((f, g) => Math.max(f, g.floor), 0);
+    if (floor > inst.scenario.band) aim = withBand(inst, floor + PAST_CERTIFICATE);
   }
   const a = new Assignment(aim, owner);
   await hooks.pause();

@@ -10,6 +10,7 @@ import { blockingRepGroups } from '../../../src/core/optimize/repGroups';
 import { floorPercent } from '../../../src/core/optimize/blockers';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { account, rep, territory } from './fixtures';
+import { makeInstance } from '../../../bench/instances';
 
 describe('FlowNetwork', () => {
   test('the textbook network (CLRS 26.1): maximum flow 23, and the minimum cut {s, v1, v2, v4}', () => {
@@ -121,6 +122,21 @@ describe('reps that block the band together', () => {
       expect(plan.tightestBand).toBeGreaterThanOrEqual(0.6);
     }
   });
+});
+
+test('without HiGHS, repair aims at the blocking group\'s floor instead of the unreachable band: a tighter plan', async () => {
+  // 5,000 accounts × 100 reps: four reps (R010, R030, R050, R065) can together reach only enough for
+  // ±15.08%, so Balanced's ±10% is out of reach. Repairing toward ±10% ended at ±15.4%; aimed at the
+  // group's floor, the plan reaches ±15.2%.
+  const d = makeInstance({ accounts: 5000, reps: 100, seed: 20260101 });
+  const balanced = defaultScenarios(d.settings)[1];
+  const groups = blockingRepGroups(buildInstance(d, balanced));
+  const floor = Math.max(...groups.map((g) => g.floor));
+  expect(floor).toBeCloseTo(0.1508, 4);
+  const { plans } = await optimize(d, { highs: null, scenarios: [balanced], timeLimitMs: 60000 });
+  expect(plans[0].feasible).toBe(false);
+  expect(plans[0].tightestBand).toBeGreaterThanOrEqual(floor);
+  expect(plans[0].tightestBand).toBeLessThanOrEqual(0.153);
 });
 
 test('floorPercent rounds down, with the digits it takes to show the floor above the band', () => {
