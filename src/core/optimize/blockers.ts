@@ -102,8 +102,19 @@ function groupText(inst: Instance, g: RepGroup): string {
   const limit = formatAmount(g.limit, metric, digits);
   const needs = `: as a group they need a band of at least ±${floorPercent(g.floor, inst.scenario.band)}%`;
   return g.kind === 'short'
-    ? `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}`
-    : `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}`;
+    ? `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}. ${wider(inst, 'lets more accounts reach them')}`
+    : // the accounts that must stay never exceed the group's maximum here (a rep they alone overfill is named on its own and holds no flow)
+      `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}. ${wider(inst, 'lets more of these accounts go elsewhere')}`;
+}
+
+/** What widens the accounts' choice of reps, as the Settings sheet names it. */
+function wider(inst: Instance, effect: string): string {
+  const { settings } = inst.data;
+  const levers = [`a higher Candidate Reps setting (now ${settings.candidateReps})`];
+  if (settings.maxDistanceMiles !== null) levers.push(`a longer Max Distance (now ${settings.maxDistanceMiles} mi)`);
+  if (inst.scenario.withinRegion) levers.push('rebalancing across regions');
+  const list = levers.length === 1 ? levers[0] : `${levers.slice(0, -1).join(', ')} or ${levers[levers.length - 1]}`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${effect}.`;
 }
 
 /**

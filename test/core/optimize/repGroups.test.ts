@@ -60,7 +60,7 @@ describe('reps that block the band together', () => {
   // need ±60%: 240 / 150 − 1 and 1 − 60 / 150.
   const chicago = { lat: 41.88, lon: -87.63 };
   const denver = { lat: 39.74, lon: -104.99 };
-  const data = (band = 0.25) =>
+  const data = (band = 0.25, maxDistanceMiles: number | null = null) =>
     territory(
       [
         ...Array.from({ length: 8 }, (_, k) => account(`C${k + 1}`, k < 4 ? 'R1' : 'R2', 30, chicago)),
@@ -73,7 +73,7 @@ describe('reps that block the band together', () => {
         rep('R3', { homeLat: denver.lat, homeLon: denver.lon }),
         rep('R4', { homeLat: denver.lat + 0.1, homeLon: denver.lon }),
       ],
-      { candidateReps: 1, band },
+      { candidateReps: 1, band, maxDistanceMiles },
     );
   const minimal = (band?: number) => {
     const d = data(band);
@@ -113,14 +113,25 @@ describe('reps that block the band together', () => {
       const plan = plans[0];
       expect(plan.feasible).toBe(false);
       expect(plan.blockers).toContain(
-        "Accounts that can go only to reps R1 and R2 (locked, Stage 3+, or no candidate elsewhere) hold $240 potential, above those reps' combined band maximum of $188 potential: as a group they need a band of at least ±60.0%",
+        "Accounts that can go only to reps R1 and R2 (locked, Stage 3+, or no candidate elsewhere) hold $240 potential, above those reps' combined band maximum of $188 potential: as a group they need a band of at least ±60.0%. " +
+          'A higher Candidate Reps setting (now 1) lets more of these accounts go elsewhere.',
       );
       expect(plan.blockers).toContain(
-        'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates), below their combined band minimum of $113 potential: as a group they need a band of at least ±60.0%',
+        'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates), below their combined band minimum of $113 potential: as a group they need a band of at least ±60.0%. ' +
+          'A higher Candidate Reps setting (now 1) lets more accounts reach them.',
       );
       expect(plan.blockers.filter((b) => /^R\d( can reach only|: accounts that must stay)/.test(b))).toEqual([]);
       expect(plan.tightestBand).toBeGreaterThanOrEqual(0.6);
     }
+  });
+
+  test('with a distance limit, the blocker names it among the settings that widen the choice', async () => {
+    const d = data(0.25, 2000); // every candidate is well within 2,000 mi: the same pairs
+    const { plans } = await optimize(d, { highs: null, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
+    expect(plans[0].blockers.filter((b) => b.startsWith('Reps R3 and R4'))).toEqual([
+      'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates, 2000 mi limit), below their combined band minimum of $113 potential: ' +
+        'as a group they need a band of at least ±60.0%. A higher Candidate Reps setting (now 1) or a longer Max Distance (now 2000 mi) lets more accounts reach them.',
+    ]);
   });
 });
 
