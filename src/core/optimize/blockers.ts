@@ -54,7 +54,7 @@ export function diagnoseBlockers(inst: Instance, groups: RepGroup[] = blockingRe
     if (reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
       out.push(
         `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
-          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}`,
+          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}. ${wider(inst, 'lets more accounts reach it')}`,
       );
     if (pinnedWork[r] > inst.capacity[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);

@@ -216,6 +216,10 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     const plan = plans[0];
     expect(plan.feasible).toBe(false);
     expect(plan.blockers.join(' ')).toMatch(/nor any band up to ±(39\.9|40\.0)%/);
+    expect(plan.blockers).toContain(
+      'R3 can reach only $60 potential (60% of fair share) among accounts it may own (nearest-1 candidates), below the band minimum of $85 potential. ' +
+        'A higher Candidate Reps setting (now 1) lets more accounts reach it.',
+    );
     expect(plan.tightestBand).toBeCloseTo(0.4, 2);
     expect(plan.check.ok).toBe(true);
   });
