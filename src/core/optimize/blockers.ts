@@ -13,8 +13,7 @@ import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
 import { blockingRepGroups, fixedRep, type RepGroup } from './repGroups';
 
-/** `groups`: the rep groups that block the band together (blockingRepGroups), when the caller has them. */
-export function diagnoseBlockers(inst: Instance, groups: RepGroup[] = blockingRepGroups(inst)): string[] {
+export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;
   const { accounts, reps } = data;
   const metric = inst.scenario.balanceOn;
@@ -76,7 +75,7 @@ export function diagnoseBlockers(inst: Instance, groups: RepGroup[] = blockingRe
   for (let r = 0; r < nR; r++) if (inst.eligible[r]) totalCap += inst.capacity[r];
   if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
   if (inst.scenario.withinRegion) out.push(...regionBlockers(inst));
-  out.push(...groups.map((g) => groupText(inst, g)));
+  out.push(...blockingRepGroups(inst).map((g) => groupText(inst, g)));
   return out;
 }
 
@@ -103,7 +102,7 @@ function groupText(inst: Instance, g: RepGroup): string {
   const needs = `: as a group they need a band of at least ±${floorPercent(g.floor, inst.scenario.band)}%`;
   return g.kind === 'short'
     ? `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}. ${wider(inst, 'lets more accounts reach them')}`
-    : // the accounts that must stay never exceed the group's maximum here (a rep they alone overfill is named on its own and holds no flow)
+    : // fixed accounts stay within each of these reps' maximum (repGroups leaves out the reps they overfill), so wider choice helps
       `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}. ${wider(inst, 'lets more of these accounts go elsewhere')}`;
 }
 

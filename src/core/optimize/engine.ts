@@ -13,7 +13,7 @@ import { lpGuidedResolve, resolveWholeTeam, type LpGuide } from './neighbourhood
 import type { LpStart, Relaxations } from './relaxation';
 import { certifiedUnreachableUpTo, type LpModel } from './lp';
 import { repair } from './repair';
-import { blockingRepGroups } from './repGroups';
+import { groupsFloor } from './repGroups';
 
 const NEIGHBOURHOOD_REPS = 8;
 const LP_GUIDED_MAX_REPS = 60;
@@ -101,7 +101,7 @@ function roundModel(inst: Instance, model: LpModel, x: Float64Array, fallback: I
   return roundLp(inst, model.colAccount, model.colPos, x, base);
 }
 
-/** How far past a certificate's proven-unreachable band the LP is tried (0.05 pt). */
+/** How far past a proven-unreachable band (an LP certificate's, a blocking rep group's) the LP or repair aims (0.05 pt). */
 const PAST_CERTIFICATE = 0.0005;
 
 type LpBand = { band: number; infeasibleBelow: number; model: LpModel; x: Float64Array };
@@ -189,7 +189,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   if (aim === inst && lpBandFloor === null && lowerBound === null && !lpInfeasible) {
     // No LP (the TypeScript path): a group of reps that proves the band unreachable (repGroups.ts)
     // gives the band to repair to instead, as the LP's floor does.
-    const floor = blockingRepGroups(inst).reduce((f, g) => Math.max(f, g.floor), 0);
+    const floor = groupsFloor(inst);
     if (floor > inst.scenario.band) aim = withBand(inst, floor + PAST_CERTIFICATE);
   }
   const a = new Assignment(aim, owner);

@@ -6,7 +6,7 @@ import type { Plan, PlanStatus, TerritoryData } from '../model';
 import type { OptimizeOptions, OptimizeResult } from './api';
 import { greedyStart, type Budget } from './assignment';
 import { diagnoseBlockers, floorPercent, tightestBand } from './blockers';
-import { blockingRepGroups } from './repGroups';
+import { groupsFloor } from './repGroups';
 import { checkPlan } from './checker';
 import { runEngine, type EngineResult } from './engine';
 import { buildInstance, objectiveOf, type Instance } from './instance';
@@ -108,8 +108,7 @@ function finishPlan(
   let band = scenario.band;
   let check = checkPlan(data, scenario, ownerIds(inst, owner));
   if (!cancelled && !(check.ok && check.bandMet)) {
-    const groups = blockingRepGroups(inst);
-    blockers = diagnoseBlockers(inst, groups);
+    blockers = diagnoseBlockers(inst);
     if (result.lpInfeasible)
       blockers.push(
         result.lpBandFloor === Infinity
@@ -119,8 +118,7 @@ function finishPlan(
             : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
       );
     // bands below the LP's floor, or below a blocking group's, are proven unreachable: the search starts there
-    const groupFloor = groups.reduce((floor, g) => Math.max(floor, g.floor), scenario.band);
-    const tight = tightestBand(inst, owner, check.worstDeviation, budget, Math.max(result.lpBandFloor ?? scenario.band, groupFloor));
+    const tight = tightestBand(inst, owner, check.worstDeviation, budget, Math.max(result.lpBandFloor ?? scenario.band, groupsFloor(inst)));
     owner = tight.owner;
     band = tight.band;
     check = checkPlan(data, scenario, ownerIds(inst, owner));

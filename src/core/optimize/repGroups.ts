@@ -27,13 +27,18 @@ export interface RepGroup {
   floor: number;
 }
 
+/** The narrowest band the blocking groups allow (0 when none blocks). */
+export function groupsFloor(inst: Instance): number {
+  return blockingRepGroups(inst).reduce((floor, g) => Math.max(floor, g.floor), 0);
+}
+
 /** The rep an account cannot leave (pinned, or its only candidate), else -1. */
 export function fixedRep(inst: Instance, i: number): number {
   const { pinned, cand } = inst;
   return pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1;
 }
 
-/** Per instance: the engine (to aim repair without an LP) and the blockers both ask (two flows, 0.15 s at 50k accounts). */
+/** Per instance: the engine (to aim repair without an LP), the blockers and the tightest-band search all ask (two flows, 0.15 s at 50k accounts). */
 const found = new WeakMap<Instance, RepGroup[]>();
 
 export function blockingRepGroups(inst: Instance): RepGroup[] {
@@ -70,11 +75,13 @@ function groupsOf(inst: Instance, kind: RepGroup['kind']): RepGroup[] {
   });
   if (wanted - net.maxFlow(0, 1, epsilon) <= epsilon) return [];
   const side = net.sourceSide(0, epsilon);
-  // over: the reps on the source side (every account there can reach only them);
+  // over: the reps on the source side (every account there can reach only them), less those that
+  // fixed accounts alone overfill (each is named on its own, and the group's remedy is not theirs);
   // short: the reps on the sink side that still need something (no account on the source side reaches them)
   const inGroup = new Uint8Array(nR);
   for (let r = 0; r < nR; r++)
-    if (eligible[r]) inGroup[r] = kind === 'over' ? side[2 + r] : !side[2 + r] && band.lo[r] - fixedLoad[r] > epsilon ? 1 : 0;
+    if (eligible[r])
+      inGroup[r] = kind === 'over' ? (side[2 + r] && fixedLoad[r] <= band.hi[r] + epsilon ? 1 : 0) : !side[2 + r] && band.lo[r] - fixedLoad[r] > epsilon ? 1 : 0;
   return measure(inst, kind, components(inst, free, inGroup), fixedLoad, free).filter(
     (g) => g.reps.length >= 2 && (kind === 'over' ? g.amount > g.limit + epsilon : g.amount < g.limit - epsilon),
   );

@@ -7,7 +7,7 @@ import { withBand } from '../../../src/core/optimize/instance';
 import { FlowNetwork } from '../../../src/core/optimize/maxFlow';
 import { Relaxations } from '../../../src/core/optimize/relaxation';
 import { blockingRepGroups } from '../../../src/core/optimize/repGroups';
-import { floorPercent } from '../../../src/core/optimize/blockers';
+import { diagnoseBlockers, floorPercent } from '../../../src/core/optimize/blockers';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { account, rep, territory } from './fixtures';
 import { makeInstance } from '../../../bench/instances';
@@ -133,6 +133,30 @@ describe('reps that block the band together', () => {
         'as a group they need a band of at least ±60.0%. A higher Candidate Reps setting (now 1) or a longer Max Distance (now 2000 mi) lets more accounts reach them.',
     ]);
   });
+});
+
+test('a rep that locked accounts alone overfill is named on its own, not folded into a group', () => {
+  // fair share 230, maximum 287.5 at ±25%. R1's locked accounts hold 300; R2's locked one 240, and
+  // F1 (60) can go only to R1 or R2. The flow's cut holds R1 and R2 (600 against 575), but R1's locks
+  // are the cause, and no choice of reps fixes them: the blockers name R1 alone.
+  const chicago = { lat: 41.88, lon: -87.63 };
+  const denver = { lat: 39.74, lon: -104.99 };
+  const d = territory(
+    [
+      ...['L1', 'L2', 'L3'].map((id) => account(id, 'R1', 100, { ...chicago, locked: true })),
+      account('L4', 'R2', 240, { ...chicago, locked: true }),
+      account('F1', 'R2', 60, chicago),
+      account('D1', 'R3', 45, denver),
+      account('D2', 'R3', 45, denver),
+    ],
+    [rep('R1', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R2', { homeLat: chicago.lat + 0.1, homeLon: chicago.lon }), rep('R3', { homeLat: denver.lat, homeLon: denver.lon })],
+    { candidateReps: 1, band: 0.25 },
+  );
+  const inst = buildInstance(d, defaultScenarios(d.settings)[0]);
+  expect(blockingRepGroups(inst)).toEqual([]);
+  const blockers = diagnoseBlockers(inst);
+  expect(blockers.filter((b) => b.startsWith('R1: accounts that must stay'))).toHaveLength(1);
+  expect(blockers.filter((b) => b.includes('Accounts that can go only to reps'))).toEqual([]);
 });
 
 test('without HiGHS, repair aims at the blocking group\'s floor instead of the unreachable band: a tighter plan', async () => {
