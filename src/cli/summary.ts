@@ -1,19 +1,17 @@
 /** The short terminal summary of a rebalance run: verdict, fired triggers, one line per scenario, time. */
 import type { Plan, RebalanceResult } from '../core/model';
 import { planOutcome } from '../core/report/index';
+import { fixedPct } from '../core/triggers/format';
 
-export function pct(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
-}
 
 export function scenarioLine(plan: Plan): string {
   const m = plan.metrics;
-  const met = { cancelled: plan.feasible ? 'yes' : 'no', 'breaks a rule': 'no (breaks a rule)', 'band met': 'yes', 'not met': `no (tightest ±${pct(plan.tightestBand)})` }[planOutcome(plan)];
+  const met = { cancelled: plan.feasible ? 'yes' : 'no', 'breaks a rule': 'no (breaks a rule)', 'band met': 'yes', 'not met': `no (tightest ±${fixedPct(plan.tightestBand)})` }[planOutcome(plan)];
   const status = plan.status === 'cancelled' ? ' [cancelled]' : '';
   const on = plan.scenario.balanceOn === 'potential' ? '' : ` (band on ${plan.scenario.balanceOn})`;
   return (
-    `  ${plan.scenario.name.padEnd(10)} ${String(m.moves).padStart(5)} moves + ${String(m.placements).padStart(4)} placements  band ±${pct(plan.scenario.band).padEnd(6)} met: ${met.padEnd(4)}${on}` +
-    `  spread ${pct(m.potentialSpreadBefore)} -> ${pct(m.potentialSpreadAfter)}  (${plan.engine}${status})`
+    `  ${plan.scenario.name.padEnd(10)} ${String(m.moves).padStart(5)} moves + ${String(m.placements).padStart(4)} placements  band ±${fixedPct(plan.scenario.band).padEnd(6)} met: ${met.padEnd(4)}${on}` +
+    `  spread ${fixedPct(m.potentialSpreadBefore)} -> ${fixedPct(m.potentialSpreadAfter)}  (${plan.engine}${status})`
   );
 }
 

@@ -1,4 +1,5 @@
 /** Number formatting for the pane (en-US, like the sheets the add-in writes). */
+import { fixedPct } from '../core/triggers/format';
 
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -13,9 +14,7 @@ export function formatCount(x: number): string {
 }
 
 /** 0.153 -> "15.3%". */
-export function formatPercent(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
+export const formatPercent = fixedPct;
 
 /** Attainment spread in points: 70 -> "70.0 pts"; null -> "n/a". */
 export function formatPoints(x: number | null): string {

@@ -15,6 +15,11 @@ export function pct(fraction: number, decimals = 1): string {
   return `${num(fraction * 100, decimals)}%`;
 }
 
+/** A fraction as a percentage with a fixed number of decimals, for columns that line up: 0.15 → "15.0%". */
+export function fixedPct(fraction: number, decimals = 1): string {
+  return `${(fraction * 100).toFixed(decimals)}%`;
+}
+
 /** Whole units with thousands separators: 650000 → "650,000". */
 export function amount(value: number): string {
   const rounded = Math.round(value);
