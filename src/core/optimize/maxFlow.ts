@@ -23,7 +23,7 @@ export class FlowNetwork {
     this.capacity = new Float64Array(n);
   }
 
-  /** An edge u → v (capacity may be Infinity) and its residual reverse edge. */
+  /** An edge u → v and its residual reverse edge. Capacity may be Infinity, provided every s–t path has a finite edge. */
   addEdge(u: number, v: number, capacity: number): void {
     if (this.arcs) throw new Error('FlowNetwork: edges are added before the flow is computed');
     if (this.edges + 2 > this.to.length) this.grow();

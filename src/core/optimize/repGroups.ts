@@ -10,10 +10,12 @@
  * So when the band (alone, without workload rows or capacity) is unreachable even fractionally, a
  * group breaks one of these, and a maximum flow finds it: its minimum cut is the group. Each group
  * found is checked again from its own sums before it is reported, and comes with the narrowest band
- * it allows. Fixed accounts: locked / Stage 3+ (pinned) and those with a single candidate.
+ * at which it stops blocking (another group may block longer: groupsFloor). Fixed accounts: locked /
+ * Stage 3+ (pinned) and those with a single candidate. The theorem needs values of one sign, so a
+ * metric with negative values (a credit in Revenue TTM) gets no groups.
  */
 import { FlowNetwork } from './maxFlow';
-import type { Instance } from './instance';
+import { withBand, type Instance } from './instance';
 
 export interface RepGroup {
   kind: 'short' | 'over';
@@ -23,13 +25,29 @@ export interface RepGroup {
   amount: number;
   /** short: the group's combined band minimum; over: its combined band maximum. */
   limit: number;
-  /** The narrowest band at which the group's condition holds. */
+  /** Of `amount`, what locked and Stage 3+ accounts (pinned) hold at the group's reps. */
+  pinned: number;
+  /** The narrowest band at which the group's condition holds; Infinity when none does (a fair share of 0). */
   floor: number;
 }
 
-/** The narrowest band the blocking groups allow (0 when none blocks). */
+/**
+ * The narrowest band the flow allows, i.e. the fractional floor when only the balance band binds (0
+ * when nothing blocks the scenario's band; Infinity when no band helps). A group's floor is only where
+ * that group stops blocking, and the minimum cut picks the group with the largest excess in money,
+ * not in percent, so the groups are found again at each new floor until none blocks.
+ */
 export function groupsFloor(inst: Instance): number {
-  return blockingRepGroups(inst).reduce((floor, g) => Math.max(floor, g.floor), 0);
+  let floor = 0;
+  let at = inst;
+  for (let round = 0; round < 20; round++) {
+    const next = blockingRepGroups(at).reduce((f, g) => Math.max(f, g.floor), 0);
+    if (next <= floor) break; // nothing blocks at `at`
+    floor = next;
+    if (!Number.isFinite(floor)) break;
+    at = withBand(inst, floor);
+  }
+  return floor;
 }
 
 /** The rep an account cannot leave (pinned, or its only candidate), else -1. */
@@ -39,23 +57,32 @@ export function fixedRep(inst: Instance, i: number): number {
 }
 
 /** Per instance: the engine (to aim repair without an LP), the blockers and the tightest-band search all ask (two flows, 0.15 s at 50k accounts). */
-const found = new WeakMap<Instance, RepGroup[]>();
+const found = new WeakMap<Instance, readonly RepGroup[]>();
 
-export function blockingRepGroups(inst: Instance): RepGroup[] {
+export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
   let groups = found.get(inst);
-  if (!groups) found.set(inst, (groups = [...groupsOf(inst, 'over'), ...groupsOf(inst, 'short')]));
+  if (!groups) {
+    groups = inst.value.some((v) => v < 0) ? [] : [...groupsOf(inst, 'over'), ...groupsOf(inst, 'short')];
+    for (const g of groups) {
+      Object.freeze(g.reps);
+      Object.freeze(g);
+    }
+    found.set(inst, Object.freeze(groups) as RepGroup[]);
+  }
   return groups;
 }
 
 function groupsOf(inst: Instance, kind: RepGroup['kind']): RepGroup[] {
   const { nA, nR, cand, value, band, eligible } = inst;
   const fixedLoad = new Float64Array(nR);
+  const pinnedLoad = new Float64Array(nR);
   const free: number[] = [];
   let total = 0;
   for (let i = 0; i < nA; i++) {
     const f = fixedRep(inst, i);
     if (f >= 0) fixedLoad[f] += value[i];
     else free.push(i);
+    if (inst.pinned[i] >= 0) pinnedLoad[inst.pinned[i]] += value[i];
     total += value[i];
   }
   // nodes: 0 source, 1 sink, 2 + r reps, 2 + nR + j free accounts
@@ -75,29 +102,36 @@ function groupsOf(inst: Instance, kind: RepGroup['kind']): RepGroup[] {
   });
   if (wanted - net.maxFlow(0, 1, epsilon) <= epsilon) return [];
   const side = net.sourceSide(0, epsilon);
-  // over: the reps on the source side (every account there can reach only them), less those that
-  // fixed accounts alone overfill (each is named on its own, and the group's remedy is not theirs);
+  // over: the reps on the source side (every account there can reach only them);
   // short: the reps on the sink side that still need something (no account on the source side reaches them)
   const inGroup = new Uint8Array(nR);
-  for (let r = 0; r < nR; r++)
-    if (eligible[r])
-      inGroup[r] = kind === 'over' ? (side[2 + r] && fixedLoad[r] <= band.hi[r] + epsilon ? 1 : 0) : !side[2 + r] && band.lo[r] - fixedLoad[r] > epsilon ? 1 : 0;
-  return measure(inst, kind, components(inst, free, inGroup), fixedLoad, free).filter(
+  for (let r = 0; r < nR; r++) if (eligible[r]) inGroup[r] = kind === 'over' ? side[2 + r] : !side[2 + r] && band.lo[r] - fixedLoad[r] > epsilon ? 1 : 0;
+  return measure(inst, kind, components(inst, kind, free, inGroup), fixedLoad, pinnedLoad, free).filter(
     (g) => g.reps.length >= 2 && (kind === 'over' ? g.amount > g.limit + epsilon : g.amount < g.limit - epsilon),
   );
 }
 
-/** The group's reps split into parts that share no account (an account reaching two reps joins them). */
-function components(inst: Instance, free: number[], inGroup: Uint8Array): number[][] {
+/**
+ * The group's reps split into parts that share no account that counts for them: for "short", an
+ * account reaching two of them joins them; for "over", only an account that can go nowhere else does
+ * (one that can also leave the group does not tie two parts' excesses together).
+ */
+function components(inst: Instance, kind: RepGroup['kind'], free: number[], inGroup: Uint8Array): number[][] {
   const parent = Int32Array.from({ length: inst.nR }, (_, r) => r);
   const find = (r: number): number => {
     while (parent[r] !== r) r = parent[r] = parent[parent[r]];
     return r;
   };
+  const { start, reps } = inst.cand;
   for (const i of free) {
+    if (kind === 'over') {
+      let inside = true;
+      for (let p = start[i]; p < start[i + 1] && inside; p++) if (inst.eligible[reps[p]] && !inGroup[reps[p]]) inside = false;
+      if (!inside) continue;
+    }
     let first = -1;
-    for (let p = inst.cand.start[i]; p < inst.cand.start[i + 1]; p++) {
-      const r = inst.cand.reps[p];
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const r = reps[p];
       if (!inGroup[r]) continue;
       if (first < 0) first = r;
       else parent[find(r)] = find(first);
@@ -115,18 +149,20 @@ function components(inst: Instance, free: number[], inGroup: Uint8Array): number
 }
 
 /** Each group's own sums, recomputed from the accounts (not from the flow). */
-function measure(inst: Instance, kind: RepGroup['kind'], groups: number[][], fixedLoad: Float64Array, free: number[]): RepGroup[] {
+function measure(inst: Instance, kind: RepGroup['kind'], groups: number[][], fixedLoad: Float64Array, pinnedLoad: Float64Array, free: number[]): RepGroup[] {
   const { cand, value, band } = inst;
   const groupOf = new Int32Array(inst.nR).fill(-1);
   const out: RepGroup[] = groups.map((reps, g) => {
     let amount = 0;
     let limit = 0;
+    let pinned = 0;
     for (const r of reps) {
       groupOf[r] = g;
       amount += fixedLoad[r];
+      pinned += pinnedLoad[r];
       limit += kind === 'over' ? band.hi[r] : band.lo[r];
     }
-    return { kind, reps, amount, limit, floor: 0 };
+    return { kind, reps, amount, limit, pinned, floor: 0 };
   });
   for (const i of free) {
     // short: the group(s) the account can reach; over: the one group holding every candidate it has
@@ -145,7 +181,8 @@ function measure(inst: Instance, kind: RepGroup['kind'], groups: number[][], fix
   for (const g of out) {
     let target = 0;
     for (const r of g.reps) target += band.target[r];
-    g.floor = target > 0 ? Math.max(0, kind === 'over' ? g.amount / target - 1 : 1 - g.amount / target) : 0;
+    // a fair share of 0 (reps with 0 FTE) has a band of 0 whatever its width: no band lets it hold anything
+    g.floor = target > 0 ? Math.max(0, kind === 'over' ? g.amount / target - 1 : 1 - g.amount / target) : Infinity;
   }
   return out;
 }

@@ -3,11 +3,11 @@
  * on a territory built so that no single rep blocks, and agreement with the LP relaxation's floor.
  */
 import { buildInstance, defaultScenarios, optimize } from '../../../src/core/optimize';
-import { withBand } from '../../../src/core/optimize/instance';
+import { withBand, type Instance } from '../../../src/core/optimize/instance';
 import { FlowNetwork } from '../../../src/core/optimize/maxFlow';
 import { Relaxations } from '../../../src/core/optimize/relaxation';
-import { blockingRepGroups } from '../../../src/core/optimize/repGroups';
-import { diagnoseBlockers, floorPercent } from '../../../src/core/optimize/blockers';
+import { blockingRepGroups, groupsFloor } from '../../../src/core/optimize/repGroups';
+import { bandAtLeast, diagnoseBlockers } from '../../../src/core/optimize/blockers';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { account, rep, territory } from './fixtures';
 import { makeInstance } from '../../../bench/instances';
@@ -32,15 +32,15 @@ describe('FlowNetwork', () => {
     expect(Array.from(net.sourceSide(0))).toEqual([1, 1, 1, 0, 1, 0]);
   });
 
-  test('infinite middle edges and real capacities: the flow is the smaller side, within epsilon', () => {
-    // two sources of 0.1 + 0.2 into one sink edge of 0.3 (0.1 + 0.2 !== 0.3 in floating point)
-    const net = new FlowNetwork(4);
-    net.addEdge(0, 1, 0.1);
-    net.addEdge(0, 2, 0.2);
-    net.addEdge(1, 3, Infinity);
-    net.addEdge(2, 3, 0.3);
-    expect(net.maxFlow(0, 3, 1e-12)).toBeCloseTo(0.3, 12);
-    expect(net.sourceSide(0, 1e-12)[3]).toBe(0);
+  test('residuals within epsilon count as saturated: (0.1 + 0.2) − 0.1 − 0.2 leaves 3e-17, and the cut stays at the source', () => {
+    // s=0 → 1 (0.1 + 0.2 in floating point), then 1 → t=2 twice (0.1 and 0.2): the source edge keeps a rounding residual
+    const net = new FlowNetwork(3);
+    net.addEdge(0, 1, 0.1 + 0.2);
+    net.addEdge(1, 2, 0.1);
+    net.addEdge(1, 2, 0.2);
+    expect(net.maxFlow(0, 2, 1e-12)).toBeCloseTo(0.3, 12);
+    expect(Array.from(net.sourceSide(0, 1e-12))).toEqual([1, 0, 0]);
+    expect(Array.from(net.sourceSide(0, 0))).toEqual([1, 1, 0]); // without epsilon the residual reopens the edge
   });
 
   test('a path of 100,000 edges: no recursion, so no stack overflow', () => {
@@ -96,11 +96,13 @@ describe('reps that block the band together', () => {
     expect(blockingRepGroups(minimal(0.59)).map((g) => g.kind)).toEqual(['over', 'short']);
   });
 
-  test('the LP relaxation agrees: infeasible just below ±60%, feasible at it', async () => {
+  test('the LP relaxation agrees with the groups\' floor: infeasible just below it, feasible at it', async () => {
+    const floor = groupsFloor(minimal());
+    expect(floor).toBeCloseTo(0.6, 12);
     const shared = new Relaxations(await loadHighs());
     try {
-      expect(shared.solve(withBand(minimal(), 0.599), 60).result.infeasible).toBe(true);
-      expect(shared.solve(withBand(minimal(), 0.6001), 60).result.optimal).toBe(true);
+      expect(shared.solve(withBand(minimal(), floor - 0.001), 60).result.infeasible).toBe(true);
+      expect(shared.solve(withBand(minimal(), floor + 0.0001), 60).result.optimal).toBe(true);
     } finally {
       shared.dispose();
     }
@@ -113,11 +115,11 @@ describe('reps that block the band together', () => {
       const plan = plans[0];
       expect(plan.feasible).toBe(false);
       expect(plan.blockers).toContain(
-        "Accounts that can go only to reps R1 and R2 (locked, Stage 3+, or no candidate elsewhere) hold $240 potential, above those reps' combined band maximum of $188 potential: as a group they need a band of at least ±60.0%. " +
+        "Accounts that can go only to reps R1 and R2 (locked, Stage 3+, or no candidate elsewhere) hold $240 potential, above those reps' combined band maximum of $188 potential: as a group they need a band of at least ±60%. " +
           'A higher Candidate Reps setting (now 1) lets more of these accounts go elsewhere.',
       );
       expect(plan.blockers).toContain(
-        'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates), below their combined band minimum of $113 potential: as a group they need a band of at least ±60.0%. ' +
+        'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates), below their combined band minimum of $113 potential: as a group they need a band of at least ±60%. ' +
           'A higher Candidate Reps setting (now 1) lets more accounts reach them.',
       );
       expect(plan.blockers.filter((b) => /^R\d( can reach only|: accounts that must stay)/.test(b))).toEqual([]);
@@ -130,33 +132,110 @@ describe('reps that block the band together', () => {
     const { plans } = await optimize(d, { highs: null, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
     expect(plans[0].blockers.filter((b) => b.startsWith('Reps R3 and R4'))).toEqual([
       'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates, 2000 mi limit), below their combined band minimum of $113 potential: ' +
-        'as a group they need a band of at least ±60.0%. A higher Candidate Reps setting (now 1) or a longer Max Distance (now 2000 mi) lets more accounts reach them.',
+        'as a group they need a band of at least ±60%. A higher Candidate Reps setting (now 1) or a longer Max Distance (now 2000 mi) lets more accounts reach them.',
     ]);
   });
 });
 
-test('a rep that locked accounts alone overfill is named on its own, not folded into a group', () => {
-  // fair share 230, maximum 287.5 at ±25%. R1's locked accounts hold 300; R2's locked one 240, and
-  // F1 (60) can go only to R1 or R2. The flow's cut holds R1 and R2 (600 against 575), but R1's locks
-  // are the cause, and no choice of reps fixes them: the blockers name R1 alone.
+describe('locked accounts in a group', () => {
+  // Chicago: R1 and R2, whose accounts L* are locked; F1 can go only to R1 or R2. Denver: R3 with two
+  // accounts. At ±25% the Chicago pair must hold everything in Chicago.
   const chicago = { lat: 41.88, lon: -87.63 };
   const denver = { lat: 39.74, lon: -104.99 };
+  const build = (r1Locks: number, r2Lock: number) => {
+    const d = territory(
+      [
+        ...['L1', 'L2', 'L3'].map((id) => account(id, 'R1', r1Locks, { ...chicago, locked: true })),
+        account('L4', 'R2', r2Lock, { ...chicago, locked: true }),
+        account('F1', 'R2', 60, chicago),
+        account('D1', 'R3', 45, denver),
+        account('D2', 'R3', 45, denver),
+      ],
+      [rep('R1', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R2', { homeLat: chicago.lat + 0.1, homeLon: chicago.lon }), rep('R3', { homeLat: denver.lat, homeLon: denver.lon })],
+      { candidateReps: 1, band: 0.25 },
+    );
+    return buildInstance(d, defaultScenarios(d.settings)[0]);
+  };
+
+  test('a rep its locks overfill is named on its own, and its group too: unlocking alone would not do', () => {
+    // fair share 230, maximum 287.5: R1's locks hold 300 (over by 12.5), but Chicago holds 600 against 575
+    const inst = build(100, 240);
+    const [group] = blockingRepGroups(inst);
+    expect(group).toMatchObject({ kind: 'over', reps: [0, 1], amount: 600, limit: 575, pinned: 540 });
+    const blockers = diagnoseBlockers(inst);
+    expect(blockers.filter((b) => b.startsWith('R1: accounts that must stay'))).toHaveLength(1);
+    expect(blockers).toContain(
+      "Accounts that can go only to reps R1 and R2 (locked, Stage 3+, or no candidate elsewhere) hold $600 potential, above those reps' combined band maximum of $575 potential: " +
+        'as a group they need a band of at least ±30.43%. A higher Candidate Reps setting (now 1) lets more of these accounts go elsewhere.',
+    );
+  });
+
+  test('when the locks alone exceed the group\'s maximum, the blocker says only unlocking helps', () => {
+    // fair share 316.7, maximum 395.8: the locks hold 800 against 791.7 for the pair
+    const inst = build(150, 350);
+    const [group] = blockingRepGroups(inst);
+    expect(group).toMatchObject({ kind: 'over', reps: [0, 1], amount: 860, pinned: 800 });
+    expect(diagnoseBlockers(inst).find((b) => b.startsWith('Accounts that can go only to reps R1 and R2'))).toMatch(
+      /Their locked and Stage 3\+ accounts alone hold \$800 potential: only unlocking some \(or allowing Stage 3\+ moves\) brings them within it\.$/,
+    );
+  });
+});
+
+/** An instance built by hand: reps with targets, accounts with values and candidate reps (all free). */
+function handBuilt(values: number[], candidates: number[][], targets: number[], band: number): Instance {
+  const start = Int32Array.from([0, ...candidates.map((_, i) => candidates.slice(0, i + 1).flat().length)]);
+  const target = Float64Array.from(targets);
+  return {
+    nA: values.length,
+    nR: targets.length,
+    value: Float64Array.from(values),
+    pinned: new Int32Array(values.length).fill(-1),
+    cand: { start, reps: Int32Array.from(candidates.flat()), miles: new Float64Array(start[values.length]) },
+    eligible: targets.map(() => true),
+    band: { lo: target.map((t) => (1 - band) * t), hi: target.map((t) => (1 + band) * t), target },
+  } as unknown as Instance;
+}
+
+describe('groups by hand (reps A–E, fair share 10 each)', () => {
+  test('two excesses are two groups, not one averaged: an account that can also leave does not join them', () => {
+    // x {A,B} 30 and y {C,D} 24 are stuck; w {B,C,E} 1 could go to E; f {E} 10 stays with E
+    const groups = blockingRepGroups(handBuilt([30, 24, 1, 10], [[0, 1], [2, 3], [1, 2, 4], [4]], [10, 10, 10, 10, 10], 0.1));
+    expect(groups.map((g) => [g.kind, g.reps, g.amount])).toEqual([
+      ['over', [0, 1], 30],
+      ['over', [2, 3], 24],
+    ]);
+    expect(groups[0].floor).toBeCloseTo(0.5, 12);
+    expect(groups[1].floor).toBeCloseTo(0.2, 12);
+  });
+
+  test('the floor is found again until nothing blocks: the largest excess in money is not the widest band', () => {
+    // x {A,B} 30, y {B,C} 13, z {C,D} 13: at ±10% the cut is all four reps (56 against 44, ±40%), but
+    // A and B alone need ±50% (30 against 20 × 1.5)
+    const inst = handBuilt([30, 13, 13], [[0, 1], [1, 2], [2, 3]], [10, 10, 10, 10], 0.1);
+    expect(blockingRepGroups(inst).map((g) => g.floor.toFixed(2))).toEqual(['0.40']);
+    expect(groupsFloor(inst)).toBeCloseTo(0.5, 12);
+  });
+
+  test('negative values (a credit in Revenue TTM) get no groups: the flow argument needs one sign', () => {
+    // x {A,B} 30, a credit y {B,C} −10, z {C} 10 and x2 {D,E} 30: A 11, B 19 − 10 = 9 and C 10 meet ±10%,
+    // though the sums would say A and B hold 30 > 22. No group is claimed at all (D and E are over too:
+    // the analysis stays silent rather than risk a false claim).
+    const inst = handBuilt([30, -10, 10, 30], [[0, 1], [1, 2], [2], [3, 4]], [10, 10, 10, 10, 10], 0.1);
+    expect(blockingRepGroups(inst)).toEqual([]);
+    expect(groupsFloor(inst)).toBe(0);
+  });
+});
+
+test('without coordinates every rep is a candidate: the blocker suggests no setting', () => {
+  // R2 and R3 can reach nothing (every account is locked with R1); no setting widens a choice that is already all reps
   const d = territory(
-    [
-      ...['L1', 'L2', 'L3'].map((id) => account(id, 'R1', 100, { ...chicago, locked: true })),
-      account('L4', 'R2', 240, { ...chicago, locked: true }),
-      account('F1', 'R2', 60, chicago),
-      account('D1', 'R3', 45, denver),
-      account('D2', 'R3', 45, denver),
-    ],
-    [rep('R1', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R2', { homeLat: chicago.lat + 0.1, homeLon: chicago.lon }), rep('R3', { homeLat: denver.lat, homeLon: denver.lon })],
+    [account('A1', 'R1', 50, { locked: true }), account('A2', 'R1', 50, { locked: true })],
+    [rep('R1'), rep('R2'), rep('R3')],
     { candidateReps: 1, band: 0.25 },
   );
-  const inst = buildInstance(d, defaultScenarios(d.settings)[0]);
-  expect(blockingRepGroups(inst)).toEqual([]);
-  const blockers = diagnoseBlockers(inst);
-  expect(blockers.filter((b) => b.startsWith('R1: accounts that must stay'))).toHaveLength(1);
-  expect(blockers.filter((b) => b.includes('Accounts that can go only to reps'))).toEqual([]);
+  const blockers = diagnoseBlockers(buildInstance(d, defaultScenarios(d.settings)[0]));
+  const r2 = blockers.find((b) => b.startsWith('R2 can reach only'));
+  expect(r2).toMatch(/below the band minimum of \$25 potential\.$/);
 });
 
 test('without HiGHS, repair aims at the blocking group\'s floor instead of the unreachable band: a tighter plan', async () => {
@@ -174,9 +253,9 @@ test('without HiGHS, repair aims at the blocking group\'s floor instead of the u
   expect(plans[0].tightestBand).toBeLessThanOrEqual(0.153);
 });
 
-test('floorPercent rounds down, with the digits it takes to show the floor above the band', () => {
-  expect(floorPercent(0.1213, 0.1)).toBe('12.1');
-  expect(floorPercent(0.15082, 0.15)).toBe('15.08');
-  expect(floorPercent(0.150004, 0.15)).toBe('15.000');
-  expect(floorPercent(0.6, 0.25)).toBe('60.0');
+test('bandAtLeast rounds down to 0.01 pt, and says "just above" when that would not show the floor above the band', () => {
+  expect(bandAtLeast(0.12133, 0.1)).toBe('a band of at least ±12.13%');
+  expect(bandAtLeast(0.15082, 0.1)).toBe('a band of at least ±15.08%');
+  expect(bandAtLeast(0.6, 0.25)).toBe('a band of at least ±60%');
+  expect(bandAtLeast(0.150004, 0.15)).toBe('a band just above ±15%');
 });
