@@ -9,6 +9,7 @@ import { Assignment, type Budget } from './assignment';
 import { type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
+import { num } from '../triggers/format';
 import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
 import { blockingRepGroups, fixedRep, type RepGroup } from './repGroups';
@@ -53,7 +54,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
     if (reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
       out.push(
         `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
-          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}. ${wider(inst, 'lets more accounts reach it')}`,
+          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}.${wider(inst, 'lets more accounts reach it')}`,
       );
     if (pinnedWork[r] > inst.capacity[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
@@ -99,33 +100,41 @@ function groupText(inst: Instance, g: RepGroup): string {
   while (digits < 6 && formatAmount(g.amount, metric, digits) === formatAmount(g.limit, metric, digits)) digits++;
   const amount = formatAmount(g.amount, metric, digits);
   const limit = formatAmount(g.limit, metric, digits);
-  const needs = `: as a group they need a band of at least ±${floorPercent(g.floor, inst.scenario.band)}%`;
-  return g.kind === 'short'
-    ? `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}. ${wider(inst, 'lets more accounts reach them')}`
-    : // fixed accounts stay within each of these reps' maximum (repGroups leaves out the reps they overfill), so wider choice helps
-      `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}. ${wider(inst, 'lets more of these accounts go elsewhere')}`;
-}
-
-/** What widens the accounts' choice of reps, as the Settings sheet names it. */
-function wider(inst: Instance, effect: string): string {
-  const { settings } = inst.data;
-  const levers = [`a higher Candidate Reps setting (now ${settings.candidateReps})`];
-  if (settings.maxDistanceMiles !== null) levers.push(`a longer Max Distance (now ${settings.maxDistanceMiles} mi)`);
-  if (inst.scenario.withinRegion) levers.push('rebalancing across regions');
-  const list = levers.length === 1 ? levers[0] : `${levers.slice(0, -1).join(', ')} or ${levers[levers.length - 1]}`;
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${effect}.`;
+  const needs = Number.isFinite(g.floor) ? `: as a group they need ${bandAtLeast(g.floor, inst.scenario.band)}` : ': no band helps, as their fair share is 0';
+  if (g.kind === 'short')
+    return `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}.${wider(inst, 'lets more accounts reach them')}`;
+  const remedy =
+    g.pinned > g.limit
+      ? ` Their locked and Stage 3+ accounts alone hold ${formatAmount(g.pinned, metric, digits)}: only unlocking some (or allowing Stage 3+ moves) brings them within it.`
+      : wider(inst, 'lets more of these accounts go elsewhere');
+  return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}.${remedy}`;
 }
 
 /**
- * A band floor in percent, rounded down so that "at least" stays true: to 0.1 pt, or finer when that
- * would not show it above the scenario's band (a floor of 15.02% against ±15%).
+ * " A higher Candidate Reps setting (now 8) lets ...": the settings that would widen the accounts'
+ * choice of reps, those that limit it here; "" when none does (no coordinates: every rep is a candidate).
  */
-export function floorPercent(floor: number, band: number): string {
-  for (const digits of [1, 2]) {
-    const shown = Math.floor(floor * 100 * 10 ** digits + 1e-6) / 10 ** digits;
-    if (shown > band * 100 + 1e-9) return shown.toFixed(digits);
-  }
-  return (Math.floor(floor * 1e5 + 1e-6) / 1e3).toFixed(3);
+function wider(inst: Instance, effect: string): string {
+  const { settings, accounts, reps } = inst.data;
+  const located = accounts.some((a) => a.lat !== null && a.lon !== null);
+  const homes = reps.filter((r, k) => inst.eligible[k] && r.homeLat !== null && r.homeLon !== null).length;
+  const levers: string[] = [];
+  // the current rep plus the nearest `candidateReps` others: a cut only when there are more reps than that
+  if (located && settings.candidateReps + 1 < homes) levers.push(`a higher Candidate Reps setting (now ${settings.candidateReps})`);
+  if (located && settings.maxDistanceMiles !== null) levers.push(`a longer Max Distance (now ${settings.maxDistanceMiles} mi)`);
+  if (inst.scenario.withinRegion) levers.push('rebalancing across regions');
+  if (levers.length === 0) return '';
+  const list = levers.length === 1 ? levers[0] : `${levers.slice(0, -1).join(', ')} or ${levers[levers.length - 1]}`;
+  return ` ${list.charAt(0).toUpperCase()}${list.slice(1)} ${effect}.`;
+}
+
+/**
+ * "a band of at least ±15.08%": a floor rounded down to 0.01 pt (so that "at least" stays true), or
+ * "a band just above ±15%" when that rounding would not show it above the scenario's band.
+ */
+export function bandAtLeast(floor: number, band: number): string {
+  const shown = Math.floor(floor * 1e4 + 1e-6) / 100;
+  return shown > band * 100 + 1e-9 ? `a band of at least ±${num(shown, 2)}%` : `a band just above ±${num(band * 100, 2)}%`;
 }
 
 function regionBlockers(inst: Instance): string[] {

@@ -5,8 +5,7 @@
 import type { Plan, PlanStatus, TerritoryData } from '../model';
 import type { OptimizeOptions, OptimizeResult } from './api';
 import { greedyStart, type Budget } from './assignment';
-import { diagnoseBlockers, floorPercent, tightestBand } from './blockers';
-import { groupsFloor } from './repGroups';
+import { bandAtLeast, diagnoseBlockers, tightestBand } from './blockers';
 import { checkPlan } from './checker';
 import { runEngine, type EngineResult } from './engine';
 import { buildInstance, objectiveOf, type Instance } from './instance';
@@ -114,11 +113,10 @@ function finishPlan(
         result.lpBandFloor === Infinity
           ? 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any wider band: widening the balance band alone cannot help (capacity, the workload band or accounts that must stay block it).'
           : result.lpBandFloor !== null
-            ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any band up to ±${floorPercent(result.lpBandFloor, scenario.band)}%.`
+            ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules; it needs ${bandAtLeast(result.lpBandFloor, scenario.band)}.`
             : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
       );
-    // bands below the LP's floor, or below a blocking group's, are proven unreachable: the search starts there
-    const tight = tightestBand(inst, owner, check.worstDeviation, budget, Math.max(result.lpBandFloor ?? scenario.band, groupsFloor(inst)));
+    const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? undefined);
     owner = tight.owner;
     band = tight.band;
     check = checkPlan(data, scenario, ownerIds(inst, owner));
