@@ -2,7 +2,7 @@
  * The plan checker: recomputes every hard rule and the band from the data and the proposed owners,
  * independently of the solver. `Plan.feasible` comes from here, never from a solver status.
  */
-import type { PlanCheck, ScenarioSpec, TerritoryData } from '../model';
+import { needsPlacement, type PlanCheck, type ScenarioSpec, type TerritoryData } from '../model';
 import { balanceTargets } from '../metrics/basics';
 import { candidatesFor, isCandidate } from './candidates';
 import { isStage3Pinned, metricOf } from './instance';
@@ -18,6 +18,7 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
   const violations: string[] = [];
   const repIndex = new Map<string, number>();
   reps.forEach((r, k) => repIndex.set(r.id, k));
+  const repsById = new Map(reps.map((r) => [r.id, r]));
   if (owners.length !== accounts.length) {
     violations.push(`The plan has ${owners.length} owners for ${accounts.length} accounts.`);
     return { ok: false, violations, bandMet: false, worstDeviation: Infinity };
@@ -37,9 +38,7 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
     if (reps[to].status === 'Departing') violations.push(`${a.id} is left with departing rep ${reps[to].id}.`);
     load[to] += v;
     work[to] += a.workload;
-    const from = a.owner === null ? undefined : repIndex.get(a.owner);
-    const fromKept = from !== undefined && reps[from].status !== 'Departing';
-    if (!fromKept || owners[i] === a.owner) return;
+    if (needsPlacement(a.owner, repsById) || owners[i] === a.owner) return;
     if (a.locked) violations.push(`${a.id} is locked to ${a.owner} but moves to ${owners[i]}.`);
     if (isStage3Pinned(a, data))
       violations.push(`${a.id} has a Stage ${a.maxStage} opportunity and must stay with ${a.owner}, but moves to ${owners[i]}.`);
@@ -47,10 +46,8 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
       violations.push(`${a.id} moves to ${owners[i]}, which is not one of its candidate reps (nearest ${settings.candidateReps}${settings.maxDistanceMiles !== null ? `, within ${settings.maxDistanceMiles} mi` : ''}${scenario.withinRegion ? ', same region' : ''}).`);
   });
   accounts.forEach((a, i) => {
-    const from = a.owner === null ? undefined : repIndex.get(a.owner);
     const to = repIndex.get(owners[i]);
-    const placed = from === undefined || reps[from].status === 'Departing';
-    if (placed && to !== undefined && !isCandidate(candidates, i, to))
+    if (needsPlacement(a.owner, repsById) && to !== undefined && !isCandidate(candidates, i, to))
       violations.push(`${a.id} is placed with ${owners[i]}, which is not one of its candidate reps.`);
   });
   reps.forEach((r, k) => {

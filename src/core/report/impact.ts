@@ -112,13 +112,14 @@ export function describeImpactSheet(data: TerritoryData, plan: Plan, movesSheet:
   rows.push([]);
   let unassigned = 0;
   let unassignedPotential = 0;
+  const repIds = new Set(data.reps.map((r) => r.id));
   for (const a of data.accounts) {
-    if (a.owner === null) {
+    if (a.owner === null || !repIds.has(a.owner)) {
       unassigned += 1;
       unassignedPotential += a.potential;
     }
   }
-  if (unassigned > 0) rows.push(...notes(`Before the plan ${unassigned} account(s) with potential of ${money(unassignedPotential)} had no owner; they are placed in the plan.`));
+  if (unassigned > 0) rows.push(...notes(`Before the plan ${unassigned} account(s) with potential of ${money(unassignedPotential)} had no owner on the Reps sheet; they are placed in the plan.`));
   const method = fairShareMethod(data, plan.scenario.withinRegion);
   rows.push(...notes(`${method[0].toUpperCase()}${method.slice(1)}. % of fair share = potential ÷ fair share.`));
   rows.push(...notes(`Quota: ${QUOTA_METHOD}`));
