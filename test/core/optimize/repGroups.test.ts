@@ -60,7 +60,7 @@ describe('reps that block the band together', () => {
   // need ±60%: 240 / 150 − 1 and 1 − 60 / 150.
   const chicago = { lat: 41.88, lon: -87.63 };
   const denver = { lat: 39.74, lon: -104.99 };
-  const data = (band = 0.25, maxDistanceMiles: number | null = null) =>
+  const data = (band = 0.25, maxDistanceMiles: number | null = null, candidateReps = 1) =>
     territory(
       [
         ...Array.from({ length: 8 }, (_, k) => account(`C${k + 1}`, k < 4 ? 'R1' : 'R2', 30, chicago)),
@@ -73,7 +73,7 @@ describe('reps that block the band together', () => {
         rep('R3', { homeLat: denver.lat, homeLon: denver.lon }),
         rep('R4', { homeLat: denver.lat + 0.1, homeLon: denver.lon }),
       ],
-      { candidateReps: 1, band, maxDistanceMiles },
+      { candidateReps, band, maxDistanceMiles },
     );
   const minimal = (band?: number) => {
     const d = data(band);
@@ -127,13 +127,16 @@ describe('reps that block the band together', () => {
     }
   });
 
-  test('with a distance limit, the blocker names it among the settings that widen the choice', async () => {
-    const d = data(0.25, 2000); // every candidate is well within 2,000 mi: the same pairs
-    const { plans } = await optimize(d, { highs: null, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
-    expect(plans[0].blockers.filter((b) => b.startsWith('Reps R3 and R4'))).toEqual([
-      'Reps R3 and R4 together can reach only $60 potential among accounts they may own (nearest-1 candidates, 2000 mi limit), below their combined band minimum of $113 potential: ' +
-        'as a group they need a band of at least ±60%. A higher Candidate Reps setting (now 1) or a longer Max Distance (now 2000 mi) lets more accounts reach them.',
-    ]);
+  test('the advice names the setting that cuts the choice here: not a distance limit that cuts nothing, but one that does', async () => {
+    const reach = async (maxDistanceMiles: number, candidateReps: number) => {
+      const d = data(0.25, maxDistanceMiles, candidateReps);
+      const { plans } = await optimize(d, { highs: null, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
+      return plans[0].blockers.find((b) => b.startsWith('Reps R3 and R4'))?.replace(/^.*%\. /, '');
+    };
+    // 2,000 mi reaches everyone: the nearest-1 rule alone keeps Chicago's accounts from Denver
+    expect(await reach(2000, 1)).toBe('A higher Candidate Reps setting (now 1) lets more accounts reach them.');
+    // 3 candidates, but Denver is ~900 mi from Chicago: the 500 mi limit is what keeps them apart
+    expect(await reach(500, 3)).toBe('A longer Max Distance (now 500 mi) lets more accounts reach them.');
   });
 });
 
@@ -193,6 +196,7 @@ function handBuilt(values: number[], candidates: number[][], targets: number[], 
     cand: { start, reps: Int32Array.from(candidates.flat()), miles: new Float64Array(start[values.length]) },
     eligible: targets.map(() => true),
     band: { lo: target.map((t) => (1 - band) * t), hi: target.map((t) => (1 + band) * t), target },
+    scenario: { band },
   } as unknown as Instance;
 }
 
@@ -224,6 +228,42 @@ describe('groups by hand (reps A–E, fair share 10 each)', () => {
     expect(blockingRepGroups(inst)).toEqual([]);
     expect(groupsFloor(inst)).toBe(0);
   });
+});
+
+test('reps with no fair share (0 FTE) holding accounts that cannot leave: no band helps, and repair still balances the rest', async () => {
+  // R1 and R2 (0 FTE) in Chicago hold C1 and C2, whose other candidates are the two of them; R3 holds
+  // all twelve Denver accounts (666), which R4 and R5 nearby can take
+  const chicago = { lat: 41.88, lon: -87.63 };
+  const denver = { lat: 39.74, lon: -104.99 };
+  const d = territory(
+    [
+      account('C1', 'R1', 100, chicago),
+      account('C2', 'R2', 100, chicago),
+      ...Array.from({ length: 12 }, (_, k) => account(`D${k}`, 'R3', 50 + k, { lat: denver.lat + k * 0.01, lon: denver.lon })),
+    ],
+    [
+      rep('R1', { fte: 0, homeLat: chicago.lat, homeLon: chicago.lon }),
+      rep('R2', { fte: 0, homeLat: chicago.lat + 0.1, homeLon: chicago.lon }),
+      rep('R3', { homeLat: denver.lat, homeLon: denver.lon }),
+      rep('R4', { homeLat: denver.lat + 0.05, homeLon: denver.lon }),
+      rep('R5', { homeLat: denver.lat + 0.1, homeLon: denver.lon }),
+    ],
+    { candidateReps: 2, band: 0.1, maxDistanceMiles: 100 },
+  );
+  const minimal = defaultScenarios(d.settings)[0];
+  expect(groupsFloor(buildInstance(d, minimal))).toBe(Infinity);
+  expect(diagnoseBlockers(buildInstance(d, minimal)).join(' ')).toMatch(/Accounts that can go only to reps R1 and R2 .*: no band helps, as their fair share is 0\./);
+  const { plans } = await optimize(d, { highs: null, scenarios: [minimal], timeLimitMs: 10000 });
+  const load = (id: string) => d.accounts.reduce((sum, a, i) => sum + (plans[0].owners[i] === id ? a.potential : 0), 0);
+  // 666 over three Denver reps: repair spreads it (an unbounded aim would have left it all with R3)
+  for (const id of ['R3', 'R4', 'R5']) expect(load(id)).toBeGreaterThan(150);
+});
+
+test('the floor includes single reps: locks over one rep\'s maximum set it when they need more than any group', () => {
+  // C {A,B} 30 is stuck with A and B (±50% for the pair); D holds a locked 40 against a fair share of 10 (±300%)
+  const inst = handBuilt([30, 40], [[0, 1], [3]], [10, 10, 10, 10], 0.1);
+  (inst.pinned as Int32Array)[1] = 3;
+  expect(groupsFloor(inst)).toBeCloseTo(3, 12);
 });
 
 test('without coordinates every rep is a candidate: the blocker suggests no setting', () => {
