@@ -190,7 +190,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     // No LP (the TypeScript path): a group of reps that proves the band unreachable (repGroups.ts)
     // gives the band to repair to instead, as the LP's floor does.
     const floor = groupsFloor(inst);
-    if (floor > inst.scenario.band) aim = withBand(inst, floor + PAST_CERTIFICATE);
+    if (floor > inst.scenario.band && Number.isFinite(floor)) aim = withBand(inst, floor + PAST_CERTIFICATE);
   }
   const a = new Assignment(aim, owner);
   await hooks.pause();

@@ -7,6 +7,7 @@ import type { OptimizeOptions, OptimizeResult } from './api';
 import { greedyStart, type Budget } from './assignment';
 import { bandAtLeast, diagnoseBlockers, tightestBand } from './blockers';
 import { checkPlan } from './checker';
+import { groupsFloor } from './repGroups';
 import { runEngine, type EngineResult } from './engine';
 import { buildInstance, objectiveOf, type Instance } from './instance';
 import { planMetrics } from './planMetrics';
@@ -116,7 +117,9 @@ function finishPlan(
             ? `The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules; it needs ${bandAtLeast(result.lpBandFloor, scenario.band)}.`
             : 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules.',
       );
-    const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? undefined);
+    // bands below the LP's floor, or without an LP below the flow's (groupsFloor), are proven unreachable: the
+    // search starts there instead of retrying repair below it (50k × 200 without HiGHS: 7.0 s against 4.0 s for Balanced)
+    const tight = tightestBand(inst, owner, check.worstDeviation, budget, result.lpBandFloor ?? (groupsFloor(inst) || undefined));
     owner = tight.owner;
     band = tight.band;
     check = checkPlan(data, scenario, ownerIds(inst, owner));
