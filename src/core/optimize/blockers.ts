@@ -3,7 +3,7 @@
  * cannot reach enough accounts, alone or as a group, missing capacity, a region out of balance), and
  * the tightest band the pipeline can reach (bisection on the band with repair + local search).
  */
-import { accountRegion } from '../metrics/basics';
+import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, type Budget } from './assignment';
 import { type Instance, withBand } from './instance';
@@ -54,7 +54,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
     if (reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
       out.push(
         `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
-          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}.${wider(inst, 'lets more accounts reach it')}`,
+          `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}.${wider(inst, 'short', [r], 'lets more accounts reach it')}`,
       );
     if (pinnedWork[r] > inst.capacity[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
@@ -87,7 +87,7 @@ function candidateRule(inst: Instance): string {
 }
 
 /** "R1, R2 and R3"; past eight reps, "R1, ..., R8 and 12 more". */
-function repList(inst: Instance, reps: number[]): string {
+function repList(inst: Instance, reps: readonly number[]): string {
   const ids = reps.map((r) => inst.data.reps[r].id);
   if (ids.length > 8) return `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more`;
   return ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
@@ -102,26 +102,49 @@ function groupText(inst: Instance, g: RepGroup): string {
   const limit = formatAmount(g.limit, metric, digits);
   const needs = Number.isFinite(g.floor) ? `: as a group they need ${bandAtLeast(g.floor, inst.scenario.band)}` : ': no band helps, as their fair share is 0';
   if (g.kind === 'short')
-    return `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}.${wider(inst, 'lets more accounts reach them')}`;
+    return `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}.${wider(inst, 'short', g.reps, 'lets more accounts reach them')}`;
   const remedy =
     g.pinned > g.limit
       ? ` Their locked and Stage 3+ accounts alone hold ${formatAmount(g.pinned, metric, digits)}: only unlocking some (or allowing Stage 3+ moves) brings them within it.`
-      : wider(inst, 'lets more of these accounts go elsewhere');
+      : wider(inst, 'over', g.reps, 'lets more of these accounts go elsewhere');
   return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}.${remedy}`;
 }
 
 /**
- * " A higher Candidate Reps setting (now 8) lets ...": the settings that would widen the accounts'
- * choice of reps, those that limit it here; "" when none does (no coordinates: every rep is a candidate).
+ * " A higher Candidate Reps setting (now 8) lets ...": the settings that keep accounts from the reps
+ * here, and only those; "" when none does. For "short" reps, the accounts that have one of them nearby
+ * (same region within regions, a home to measure to) but not among their candidates; for an "over"
+ * group, the accounts that can go only to its reps while other reps are nearby. A full candidate
+ * list is cut by Candidate Reps; a shorter one, where the rep is farther than Max Distance, by that.
  */
-function wider(inst: Instance, effect: string): string {
-  const { settings, accounts, reps } = inst.data;
-  const located = accounts.some((a) => a.lat !== null && a.lon !== null);
-  const homes = reps.filter((r, k) => inst.eligible[k] && r.homeLat !== null && r.homeLon !== null).length;
+function wider(inst: Instance, kind: 'short' | 'over', group: readonly number[], effect: string): string {
+  const { data, cand, eligible } = inst;
+  const { settings, accounts, reps } = data;
+  const inGroup = new Set(group);
+  const byId = new Map(reps.map((r) => [r.id, r]));
+  let count = false;
+  let distance = false;
+  for (let i = 0; i < inst.nA && !(count && distance); i++) {
+    const a = accounts[i];
+    if (inst.pinned[i] >= 0 || a.lat === null || a.lon === null) continue; // locked, or every rep is a candidate
+    const listed = new Set<number>();
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) listed.add(cand.reps[p]);
+    if (kind === 'over' && [...listed].some((r) => !inGroup.has(r))) continue; // it can already leave
+    const current = inst.current[i];
+    const others = listed.size - (current >= 0 && listed.has(current) ? 1 : 0);
+    const region = inst.scenario.withinRegion ? accountRegion(a, a.owner === null ? undefined : byId.get(a.owner)) : null;
+    const wanted = kind === 'short' ? group : reps.map((_, r) => r).filter((r) => !inGroup.has(r));
+    for (const r of wanted) {
+      const rep = reps[r];
+      if (!eligible[r] || listed.has(r) || r === current || rep.homeLat === null || rep.homeLon === null) continue;
+      if (region !== null && rep.region !== region) continue;
+      if (others >= settings.candidateReps) count = true;
+      else if (settings.maxDistanceMiles !== null && (accountRepMiles(a, rep) ?? 0) > settings.maxDistanceMiles) distance = true;
+    }
+  }
   const levers: string[] = [];
-  // the current rep plus the nearest `candidateReps` others: a cut only when there are more reps than that
-  if (located && settings.candidateReps + 1 < homes) levers.push(`a higher Candidate Reps setting (now ${settings.candidateReps})`);
-  if (located && settings.maxDistanceMiles !== null) levers.push(`a longer Max Distance (now ${settings.maxDistanceMiles} mi)`);
+  if (count) levers.push(`a higher Candidate Reps setting (now ${settings.candidateReps})`);
+  if (distance) levers.push(`a longer Max Distance (now ${settings.maxDistanceMiles} mi)`);
   if (inst.scenario.withinRegion) levers.push('rebalancing across regions');
   if (levers.length === 0) return '';
   const list = levers.length === 1 ? levers[0] : `${levers.slice(0, -1).join(', ')} or ${levers[levers.length - 1]}`;
@@ -134,7 +157,7 @@ function wider(inst: Instance, effect: string): string {
  */
 export function bandAtLeast(floor: number, band: number): string {
   const shown = Math.floor(floor * 1e4 + 1e-6) / 100;
-  return shown > band * 100 + 1e-9 ? `a band of at least ±${num(shown, 2)}%` : `a band just above ±${num(band * 100, 2)}%`;
+  return shown > band * 100 + 1e-9 ? `a band of at least ±${num(shown, 2)}%` : `a band just above ±${num(band * 100, 4)}%`;
 }
 
 function regionBlockers(inst: Instance): string[] {

@@ -94,3 +94,18 @@ describe('recommendedPlan', () => {
     expect(recommendedPlan([])).toBeNull();
   });
 });
+
+describe('Rep Impact, accounts placed by the plan', () => {
+  it('counts accounts with no owner and with an owner not on the Reps sheet, both placed', () => {
+    const data = territoryData(
+      [account('a1', 'R1', { potential: 100 }), account('a2', null, { potential: 40 }), account('a3', 'Nobody', { potential: 60 })],
+      [rep('R1', 'Ann'), rep('R2', 'Bo')],
+    );
+    const plan = planFrom(data, 'Minimal', 'Minimal', ['R1', 'R2', 'R2'], true);
+    const sheets = describeOutputSheets(data, { audit: { territories: [], team: { attainmentSpreadPts: null, workloadCV: 0, potentialMaxDeviation: 0, potentialCV: 0, potentialGini: 0 }, triggers: [], verdict: 'Hold', verdictReason: '', candidates: [] }, plans: [plan], problems: [], notes: [] }, { generatedAt: 'now' });
+    const impact = sheets.find((s) => s.name === 'Rep Impact') as SheetDescription;
+    const notes = impact.rows.map((r) => String(r[0]?.value ?? '')).filter((t) => t.startsWith('Before the plan'));
+    // (the note wraps onto a second row)
+    expect(notes).toEqual(['Before the plan 2 account(s) with potential of $100 had no owner on the Reps sheet; they are placed']);
+  });
+});
