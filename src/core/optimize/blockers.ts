@@ -122,21 +122,25 @@ function wider(inst: Instance, kind: 'short' | 'over', group: readonly number[],
   const { settings, accounts, reps } = data;
   const inGroup = new Set(group);
   const byId = new Map(reps.map((r) => [r.id, r]));
+  const outside = reps.map((_, r) => r).filter((r) => !inGroup.has(r));
+  const listedBy = new Int32Array(reps.length).fill(-1); // listedBy[r] === i: r is among account i's candidates
   let count = false;
   let distance = false;
   for (let i = 0; i < inst.nA && !(count && distance); i++) {
     const a = accounts[i];
     if (inst.pinned[i] >= 0 || a.lat === null || a.lon === null) continue; // locked, or every rep is a candidate
-    const listed = new Set<number>();
-    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) listed.add(cand.reps[p]);
-    if (kind === 'over' && [...listed].some((r) => !inGroup.has(r))) continue; // it can already leave
+    let leaves = false;
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
+      listedBy[cand.reps[p]] = i;
+      if (!inGroup.has(cand.reps[p])) leaves = true;
+    }
+    if (kind === 'over' && leaves) continue; // it can already go elsewhere
     const current = inst.current[i];
-    const others = listed.size - (current >= 0 && listed.has(current) ? 1 : 0);
+    const others = cand.start[i + 1] - cand.start[i] - (current >= 0 && listedBy[current] === i ? 1 : 0);
     const region = inst.scenario.withinRegion ? accountRegion(a, a.owner === null ? undefined : byId.get(a.owner)) : null;
-    const wanted = kind === 'short' ? group : reps.map((_, r) => r).filter((r) => !inGroup.has(r));
-    for (const r of wanted) {
+    for (const r of kind === 'short' ? group : outside) {
       const rep = reps[r];
-      if (!eligible[r] || listed.has(r) || r === current || rep.homeLat === null || rep.homeLon === null) continue;
+      if (!eligible[r] || listedBy[r] === i || r === current || rep.homeLat === null || rep.homeLon === null) continue;
       if (region !== null && rep.region !== region) continue;
       if (others >= settings.candidateReps) count = true;
       else if (settings.maxDistanceMiles !== null && (accountRepMiles(a, rep) ?? 0) > settings.maxDistanceMiles) distance = true;
