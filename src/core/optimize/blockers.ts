@@ -12,32 +12,19 @@ import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
 import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
-import { blockingRepGroups, fixedRep, type RepGroup } from './repGroups';
+import { blockingRepGroups, fixedAndReach, fixedRep, type RepGroup } from './repGroups';
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;
   const { accounts, reps } = data;
   const metric = inst.scenario.balanceOn;
   const out: string[] = [];
-  const fixedTo = (i: number): number => fixedRep(inst, i);
-  const pinnedLoad = new Float64Array(nR);
-  const pinnedWork = new Float64Array(nR);
-  const reach = new Float64Array(nR);
-  const workReach = new Float64Array(nR);
+  const { fixed: pinnedLoad, reach } = fixedAndReach(inst, value);
+  const { fixed: pinnedWork, reach: workReach } = fixedAndReach(inst, work);
   const pinnedList: number[][] = Array.from({ length: nR }, () => []);
   for (let i = 0; i < nA; i++) {
-    const f = fixedTo(i);
-    if (f >= 0) {
-      pinnedLoad[f] += value[i];
-      pinnedWork[f] += work[i];
-      pinnedList[f].push(i);
-      reach[f] += value[i];
-      workReach[f] += work[i];
-    } else
-      for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
-        reach[cand.reps[p]] += value[i];
-        workReach[cand.reps[p]] += work[i];
-      }
+    const f = fixedRep(inst, i);
+    if (f >= 0) pinnedList[f].push(i);
   }
   const why = (i: number) => (accounts[i].locked ? 'locked' : isRetainedDeal(accounts[i], data.settings) ? `Stage ${accounts[i].maxStage}` : 'no other candidate');
   for (let r = 0; r < nR; r++) {
@@ -64,7 +51,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
       out.push(`${reps[r].id} can reach only workload ${workReach[r].toFixed(1)} among accounts it may own, below the workload band minimum ${inst.workBand.lo[r].toFixed(1)}`);
   }
   for (let i = 0; i < nA; i++) {
-    if (fixedTo(i) >= 0) continue;
+    if (fixedRep(inst, i) >= 0) continue;
     let maxHi = 0;
     for (let p = cand.start[i]; p < cand.start[i + 1]; p++) maxHi = Math.max(maxHi, band.hi[cand.reps[p]]);
     if (value[i] > maxHi + 1e-9)

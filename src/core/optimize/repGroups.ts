@@ -53,20 +53,11 @@ export function groupsFloor(inst: Instance): number {
 
 /** The widest band a single rep needs: its fixed accounts against its maximum, its reach against its minimum. */
 function singleRepFloor(inst: Instance): number {
-  const { nA, nR, cand, value, band, eligible } = inst;
-  const fixed = new Float64Array(nR);
-  const reach = new Float64Array(nR);
-  for (let i = 0; i < nA; i++) {
-    const f = fixedRep(inst, i);
-    if (f >= 0) {
-      fixed[f] += value[i];
-      reach[f] += value[i];
-    } else for (let p = cand.start[i]; p < cand.start[i + 1]; p++) reach[cand.reps[p]] += value[i];
-  }
+  const { fixed, reach } = fixedAndReach(inst, inst.value);
   let floor = 0;
-  for (let r = 0; r < nR; r++) {
-    if (!eligible[r]) continue;
-    const t = band.target[r];
+  for (let r = 0; r < inst.nR; r++) {
+    if (!inst.eligible[r]) continue;
+    const t = inst.band.target[r];
     if (t <= 0) {
       if (fixed[r] > 0) return Infinity;
       continue;
@@ -74,6 +65,21 @@ function singleRepFloor(inst: Instance): number {
     floor = Math.max(floor, fixed[r] / t - 1, 1 - reach[r] / t);
   }
   return floor;
+}
+
+/** Per rep, of `values`: what the accounts it cannot lose hold (fixedRep), and what every account it may hold does. */
+export function fixedAndReach(inst: Instance, values: Float64Array): { fixed: Float64Array; reach: Float64Array } {
+  const { nA, nR, cand } = inst;
+  const fixed = new Float64Array(nR);
+  const reach = new Float64Array(nR);
+  for (let i = 0; i < nA; i++) {
+    const f = fixedRep(inst, i);
+    if (f >= 0) {
+      fixed[f] += values[i];
+      reach[f] += values[i];
+    } else for (let p = cand.start[i]; p < cand.start[i + 1]; p++) reach[cand.reps[p]] += values[i];
+  }
+  return { fixed, reach };
 }
 
 /** The rep an account cannot leave (pinned, or its only candidate), else -1. */
@@ -88,7 +94,7 @@ const found = new WeakMap<Instance, readonly RepGroup[]>();
 export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
   let groups = found.get(inst);
   if (!groups) {
-    groups = inst.value.some((v) => v < 0) ? [] : [...groupsOf(inst, 'over'), ...groupsOf(inst, 'short')];
+    groups = inst.value.some((v) => v < 0) ? [] : groupsOf(inst);
     for (const g of groups) {
       Object.freeze(g.reps);
       Object.freeze(g);
@@ -98,22 +104,29 @@ export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
   return groups;
 }
 
-function groupsOf(inst: Instance, kind: RepGroup['kind']): RepGroup[] {
-  const { nA, nR, cand, value, band, eligible } = inst;
-  const fixedLoad = new Float64Array(nR);
-  const pinnedLoad = new Float64Array(nR);
+/** Both kinds of group: the accounts are split into fixed and free once, then one flow per kind. */
+function groupsOf(inst: Instance): RepGroup[] {
+  const { fixed } = fixedAndReach(inst, inst.value);
+  const pinned = new Float64Array(inst.nR);
   const free: number[] = [];
   let total = 0;
-  for (let i = 0; i < nA; i++) {
-    const f = fixedRep(inst, i);
-    if (f >= 0) fixedLoad[f] += value[i];
-    else free.push(i);
-    if (inst.pinned[i] >= 0) pinnedLoad[inst.pinned[i]] += value[i];
-    total += value[i];
+  for (let i = 0; i < inst.nA; i++) {
+    if (fixedRep(inst, i) < 0) free.push(i);
+    if (inst.pinned[i] >= 0) pinned[inst.pinned[i]] += inst.value[i];
+    total += inst.value[i];
   }
+  const split = { fixedLoad: fixed, pinnedLoad: pinned, free, epsilon: 1e-9 * Math.max(1, total) };
+  return [...groupsOfKind(inst, 'over', split), ...groupsOfKind(inst, 'short', split)];
+}
+
+function groupsOfKind(
+  inst: Instance,
+  kind: RepGroup['kind'],
+  { fixedLoad, pinnedLoad, free, epsilon }: { fixedLoad: Float64Array; pinnedLoad: Float64Array; free: number[]; epsilon: number },
+): RepGroup[] {
+  const { nR, cand, value, band, eligible } = inst;
   // nodes: 0 source, 1 sink, 2 + r reps, 2 + nR + j free accounts
   const net = new FlowNetwork(2 + nR + free.length, nR + free.length + cand.reps.length);
-  const epsilon = 1e-9 * Math.max(1, total);
   let wanted = 0;
   for (let r = 0; r < nR; r++) {
     if (!eligible[r]) continue;
