@@ -40,6 +40,15 @@ export interface RepGroup {
  * none blocks (at most a few rounds: 2 at 50k × 200; past 20 rounds the result is a lower bound).
  */
 export function groupsFloor(inst: Instance): number {
+  let floor = floors.get(inst);
+  if (floor === undefined) floors.set(inst, (floor = findFloor(inst)));
+  return floor;
+}
+
+/** Per instance: the engine (to aim repair without an LP) and the tightest-band search both ask. */
+const floors = new WeakMap<Instance, number>();
+
+function findFloor(inst: Instance): number {
   if (inst.value.some((v) => v < 0)) return 0;
   let floor = Math.max(inst.scenario.band, singleRepFloor(inst));
   for (let round = 0; round < 20 && Number.isFinite(floor); round++) {
@@ -88,7 +97,7 @@ export function fixedRep(inst: Instance, i: number): number {
   return pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1;
 }
 
-/** Per instance: the engine (to aim repair without an LP), the blockers and the tightest-band search all ask (two flows, 0.15 s at 50k accounts). */
+/** Per instance: groupsFloor's first round and the blockers both ask (two flows, about 0.15 s at 50k accounts). */
 const found = new WeakMap<Instance, readonly RepGroup[]>();
 
 export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
