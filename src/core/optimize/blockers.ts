@@ -108,7 +108,6 @@ function wider(inst: Instance, kind: 'short' | 'over', group: readonly number[],
   const { data, cand, eligible } = inst;
   const { settings, accounts, reps } = data;
   const inGroup = new Set(group);
-  const byId = new Map(reps.map((r) => [r.id, r]));
   const outside = reps.map((_, r) => r).filter((r) => !inGroup.has(r));
   const listedBy = new Int32Array(reps.length).fill(-1); // listedBy[r] === i: r is among account i's candidates
   let count = false;
@@ -124,7 +123,7 @@ function wider(inst: Instance, kind: 'short' | 'over', group: readonly number[],
     if (kind === 'over' && leaves) continue; // it can already go elsewhere
     const current = inst.current[i];
     const others = cand.start[i + 1] - cand.start[i] - (current >= 0 && listedBy[current] === i ? 1 : 0);
-    const region = inst.scenario.withinRegion ? accountRegion(a, a.owner === null ? undefined : byId.get(a.owner)) : null;
+    const region = inst.scenario.withinRegion ? accountRegion(a, current >= 0 ? reps[current] : undefined) : null;
     for (const r of kind === 'short' ? group : outside) {
       const rep = reps[r];
       if (!eligible[r] || listedBy[r] === i || r === current || rep.homeLat === null || rep.homeLon === null) continue;
