@@ -6,13 +6,13 @@
 import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, type Budget } from './assignment';
-import { type Instance, withBand } from './instance';
+import { fixedRep, type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
 import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
-import { blockingRepGroups, fixedAndReach, fixedRep, type RepGroup } from './repGroups';
+import { blockingRepGroups, fixedAndReach, type RepGroup } from './repGroups';
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;

@@ -186,7 +186,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       }
     }
   }
-  if (aim === inst && lpBandFloor === null && lowerBound === null && !lpInfeasible) {
+  if (lpBandFloor === null && lowerBound === null && !lpInfeasible) {
     // No LP (the TypeScript path): a group of reps that proves the band unreachable (repGroups.ts)
     // gives the band to repair to instead, as the LP's floor does.
     const floor = groupsFloor(inst);

@@ -131,6 +131,12 @@ export function withBand(inst: Instance, band: number): Instance {
   return { ...inst, band: bandAround(inst.band.target, band) }; // the targets do not depend on the band
 }
 
+/** The rep account i cannot leave (pinned, or its only candidate), else -1. */
+export function fixedRep(inst: Instance, i: number): number {
+  const { pinned, cand } = inst;
+  return pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1;
+}
+
 /** True when account i may change owner: not pinned, and more than one candidate. */
 export function isMovable(inst: Instance, i: number): boolean {
   return inst.pinned[i] < 0 && inst.cand.start[i + 1] - inst.cand.start[i] > 1;

@@ -5,7 +5,7 @@
  * arrays (CSC); written as CPLEX LP text only when the host offers nothing but `solve(text)`.
  */
 import type { ArrayModel, ArraySolution, HighsSolution, HighsSolver } from './api';
-import { candidatePos, isMovable, withBand, type Instance } from './instance';
+import { candidatePos, fixedRep, isMovable, withBand, type Instance } from './instance';
 
 export interface LpOptions {
   /** Accounts whose owner is decided; null = every movable account. */
@@ -35,9 +35,9 @@ export interface LpModel {
 }
 
 export function buildLp(inst: Instance, opts: LpOptions & { allWorkRows?: boolean }): LpModel {
-  const { nA, nR, cand, value, work, pinned } = inst;
+  const { nA, nR, cand, value, work } = inst;
   const isFree = (i: number) => (opts.free ? opts.free[i] === 1 : isMovable(inst, i));
-  const ownerOf = (i: number): number => (opts.owner ? opts.owner[i] : pinned[i] >= 0 ? pinned[i] : cand.reps[cand.start[i]]);
+  const ownerOf = (i: number): number => (opts.owner ? opts.owner[i] : fixedRep(inst, i));
   const colAccount: number[] = [];
   const colPos: number[] = [];
   const assignRow: number[] = [];

@@ -15,7 +15,7 @@
  * metric with negative values (a credit in Revenue TTM) gets no groups.
  */
 import { FlowNetwork } from './maxFlow';
-import { withBand, type Instance } from './instance';
+import { fixedRep, withBand, type Instance } from './instance';
 
 export interface RepGroup {
   kind: 'short' | 'over';
@@ -89,12 +89,6 @@ export function fixedAndReach(inst: Instance, values: Float64Array): { fixed: Fl
     } else for (let p = cand.start[i]; p < cand.start[i + 1]; p++) reach[cand.reps[p]] += values[i];
   }
   return { fixed, reach };
-}
-
-/** The rep an account cannot leave (pinned, or its only candidate), else -1. */
-export function fixedRep(inst: Instance, i: number): number {
-  const { pinned, cand } = inst;
-  return pinned[i] >= 0 ? pinned[i] : cand.start[i + 1] - cand.start[i] === 1 ? cand.reps[cand.start[i]] : -1;
 }
 
 /** Per instance: groupsFloor's first round and the blockers both ask (two flows, about 0.15 s at 50k accounts). */
