@@ -105,11 +105,8 @@ export function continuingTerritories(data: TerritoryData, territories: readonly
 
 /** Fills `outOfBand` on each continuing rep's row by the rules in the file comment. */
 function flagOutOfBand(data: TerritoryData, rows: TerritoryMetrics[]): void {
-  const { reps, settings } = data;
-  const continuing = rows.map((_, i) => isContinuing(reps[i], data));
-  const efte = reps.map((r) => effectiveFte(r, settings));
-  const cont = rows.filter((_, i) => continuing[i]);
-  const contFte = efte.filter((_, i) => continuing[i]);
+  const { settings } = data;
+  const { cont, fte: contFte } = continuingTerritories(data, rows);
   const workloadRef = mean(cont.map((t, k) => t.workload / contFte[k]));
   const accountsRef = mean(cont.map((t, k) => t.accounts / contFte[k]));
   const travel = cont.map((t) => t.avgDistanceMiles).filter((d): d is number => d !== null);
@@ -119,12 +116,11 @@ function flagOutOfBand(data: TerritoryData, rows: TerritoryMetrics[]): void {
     settings,
   );
 
-  rows.forEach((t, i) => {
-    if (!continuing[i]) return;
+  cont.forEach((t, k) => {
     const flags: string[] = [];
     if (Math.abs(t.potentialIndex - 100) > settings.band * 100 + 1e-9) flags.push(OUT_OF_BAND.potential);
-    if (outsideRelativeBand(t.workload / efte[i], workloadRef, settings.band)) flags.push(OUT_OF_BAND.workload);
-    if (outsideRelativeBand(t.accounts / efte[i], accountsRef, settings.band)) flags.push(OUT_OF_BAND.accounts);
+    if (outsideRelativeBand(t.workload / contFte[k], workloadRef, settings.band)) flags.push(OUT_OF_BAND.workload);
+    if (outsideRelativeBand(t.accounts / contFte[k], accountsRef, settings.band)) flags.push(OUT_OF_BAND.accounts);
     if (t.utilization !== null && t.utilization > 1 + 1e-9) flags.push(OUT_OF_BAND.utilization);
     if (t.topAccountShare > settings.concentrationTrigger + 1e-9) flags.push(OUT_OF_BAND.concentration);
     if (t.attainment !== null && attBand && outsideAttainmentBand(t.attainment, attBand)) flags.push(OUT_OF_BAND.attainment);
