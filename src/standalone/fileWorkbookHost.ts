@@ -32,7 +32,7 @@ export function outputFileName(input: string | null): string {
   return `${base} (rebalanced).xlsx`;
 }
 
-/** Errors among the problems become one thrown Error (the pane shows it); the rest are returned. */
+/** The standalone page's workbook host: an opened .xlsx file in memory, saved as a new file (`saveFile`). */
 export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
   let workbook: ExcelJS.Workbook | null = null;
   let name: string | null = null;
