@@ -82,18 +82,25 @@ export function accountRegion(a: Account, owner: Rep | undefined): string | null
   return a.region ?? owner?.region ?? null;
 }
 
-/** Within-region shares apply: every account has a region (its own or its owner's), and so does every continuing rep. */
-function regionsComplete(data: Pick<TerritoryData, 'accounts' | 'reps'>): boolean {
+/**
+ * Each account's region for within-region shares (its own or its owner's), or null when they do not
+ * apply: some account has no region, or some continuing rep has none.
+ */
+function accountRegions(data: Pick<TerritoryData, 'accounts' | 'reps'>): string[] | null {
+  if (!data.reps.every((r) => r.status === 'Departing' || r.region !== null)) return null;
   const byId = new Map(data.reps.map((r) => [r.id, r]));
-  return (
-    data.accounts.every((a) => accountRegion(a, a.owner === null ? undefined : byId.get(a.owner)) !== null) &&
-    data.reps.every((r) => r.status === 'Departing' || r.region !== null)
-  );
+  const regions: string[] = [];
+  for (const a of data.accounts) {
+    const region = accountRegion(a, a.owner === null ? undefined : byId.get(a.owner));
+    if (region === null) return null;
+    regions.push(region);
+  }
+  return regions;
 }
 
 /** How balanceTargets sets a rep's fair share of potential here, for the sheets' method notes. */
 export function fairShareMethod(data: Pick<TerritoryData, 'accounts' | 'reps'>, withinRegion: boolean): string {
-  return withinRegion && regionsComplete(data)
+  return withinRegion && accountRegions(data) !== null
     ? "fair share = the potential of the rep's region × the rep's FTE × ramp share ÷ the sum over the region's reps (departing reps 0): the plan rebalances within each region"
     : "fair share = team potential × the rep's FTE × ramp share ÷ the sum over reps (departing reps 0)";
 }
@@ -109,14 +116,10 @@ export function balanceTargets(data: Pick<TerritoryData, 'accounts' | 'reps' | '
   const { accounts, reps, settings } = data;
   let total = 0;
   for (let i = 0; i < accounts.length; i++) total += values[i];
-  if (!withinRegion || !regionsComplete(data)) return fairShares(reps, total, settings);
-  const byId = new Map(reps.map((r) => [r.id, r]));
+  const regions = withinRegion ? accountRegions(data) : null;
+  if (!regions) return fairShares(reps, total, settings);
   const regionTotal = new Map<string, number>();
-  for (let i = 0; i < accounts.length; i++) {
-    const a = accounts[i];
-    const region = accountRegion(a, a.owner === null ? undefined : byId.get(a.owner)) as string;
-    regionTotal.set(region, (regionTotal.get(region) ?? 0) + values[i]);
-  }
+  for (let i = 0; i < accounts.length; i++) regionTotal.set(regions[i], (regionTotal.get(regions[i]) ?? 0) + values[i]);
   const fte = reps.map((r) => effectiveFte(r, settings));
   const regionFte = new Map<string, number>();
   reps.forEach((r, k) => r.region !== null && regionFte.set(r.region, (regionFte.get(r.region) ?? 0) + fte[k]));
