@@ -140,8 +140,21 @@ export function planOutcome(plan: Plan): PlanOutcome {
 }
 
 /**
+ * The band clause the sheets print for a plan, by planOutcome: "band ±15% met", "band ±15% not met
+ * (tightest ±17%)", or, when the checker found a broken rule, "band ±15% not met: the plan breaks a
+ * rule" (its tightest band would describe a plan nobody should apply). A cancelled run says so.
+ */
+export function bandClause(plan: Plan): string {
+  const band = `band ±${pct(plan.scenario.band)}`;
+  const cancelled = planOutcome(plan) === 'cancelled' ? ' (run cancelled: the best plan found so far)' : '';
+  if (!plan.check.ok) return `${band} not met: the plan breaks a rule${cancelled}`;
+  return plan.feasible ? `${band} met${cancelled}` : `${band} not met (tightest ±${pct(plan.tightestBand)})${cancelled}`;
+}
+
+/**
  * The plan the report recommends: Minimal when it meets the band, else the feasible plan with the
- * fewest moves, else Minimal (or the first plan). Null when there are no plans.
+ * fewest moves, else Minimal (or the first plan) among the plans that keep every rule, else Minimal
+ * (or the first plan). Null when there are no plans.
  */
 export function recommendedPlan(plans: readonly Plan[]): { plan: Plan; reason: string } | null {
   const ordered = orderedPlans(plans);
@@ -155,7 +168,12 @@ export function recommendedPlan(plans: readonly Plan[]): { plan: Plan; reason: s
     const best = feasible.reduce((a, b) => (b.moves.length < a.moves.length ? b : a));
     return { plan: best, reason: `${minimal ? `${minimal.scenario.name} cannot meet the band; ` : ''}${best.scenario.name} is the feasible scenario with the fewest moves (${best.moves.length}).` };
   }
-  const fallback = minimal ?? ordered[0];
+  // a plan that breaks a rule is recommended only when every plan does
+  const fallback = [minimal, ...ordered].find((p) => p?.check.ok) ?? minimal ?? ordered[0];
+  if (!fallback.check.ok) {
+    const why = (fallback.check.violations[0] ?? 'see the checker').replace(/\.$/, '');
+    return { plan: fallback, reason: `No scenario meets the band, and every plan still breaks a rule (${fallback.scenario.name}: ${why}); change the data or settings before applying one.` };
+  }
   return { plan: fallback, reason: `No scenario meets the band; ${fallback.scenario.name} gets closest with the fewest moves (tightest band ±${Math.round(fallback.tightestBand * 100)}%).` };
 }
 

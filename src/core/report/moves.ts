@@ -4,7 +4,7 @@
  * the seed-002 handoff and credit rules and the transition window by segment; a total row of SUMs.
  */
 import type { Plan, TerritoryData } from '../model';
-import { COLORS, FMT, type MoveRow, type Row, cell, creditRule, fcell, handoffRule, header, labelOf, repLabels, titleBlock, transitionWindow } from './common';
+import { COLORS, FMT, type MoveRow, type Row, bandClause, cell, creditRule, fcell, handoffRule, header, labelOf, repLabels, titleBlock, transitionWindow } from './common';
 import { PlanNumbers } from './numbers';
 import { type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
@@ -76,10 +76,9 @@ export function describeMovesSheet(data: TerritoryData, plan: Plan, sheetName: s
   const moves = numbers.moves(plan);
   const n = moves.length;
   const placements = plan.metrics.placements;
-  const status = plan.feasible ? `band ±${Math.round(plan.scenario.band * 100)}% met` : `band ±${Math.round(plan.scenario.band * 100)}% not met (tightest ±${Math.round(plan.tightestBand * 100)}%)`;
   const rows: Row[] = [
     ...titleBlock(`${plan.scenario.name}: ${n} account move${n === 1 ? '' : 's'}`, generatedAt),
-    [cell(`Scenario ${plan.scenario.name} (${plan.scenario.kind}), ${status}; ${placements} placement${placements === 1 ? '' : 's'} of unassigned or departing reps' accounts. High disruption rows are highlighted.`, { italic: true })],
+    [cell(`Scenario ${plan.scenario.name} (${plan.scenario.kind}), ${bandClause(plan)}; ${placements} placement${placements === 1 ? '' : 's'} of unassigned or departing reps' accounts. High disruption rows are highlighted.`, { italic: true })],
     header([...MOVES_COLUMNS]),
   ];
   for (const m of moves) rows.push(moveRow(data, labels, m));

@@ -6,7 +6,7 @@
  */
 import type { RebalanceResult, ScenarioKind, TerritoryData } from '../model';
 import { formatProblem } from '../model';
-import { COLORS, type Row, cell, fcell, header, orderedPlans, pct, recommendedPlan, titleBlock, SHEET_NAMES } from './common';
+import { COLORS, type Row, bandClause, cell, fcell, header, orderedPlans, pct, recommendedPlan, titleBlock, SHEET_NAMES } from './common';
 import { type ComparisonRow, comparisonRow } from './comparison';
 import { type SheetCell, type SheetDescription, columnLetter, quoteSheet } from './sheet';
 
@@ -81,7 +81,7 @@ export function describeSummarySheet(data: TerritoryData, result: RebalanceResul
   for (const p of plans) {
     const stats = p.metrics;
     const high = stats.movesByDisruption.High;
-    rows.push([cell(p.scenario.name), cell(`${stats.moves} moves (${high} high disruption) and ${stats.placements} placements take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; band ${p.feasible ? 'met' : `not met (tightest ±${pct(p.tightestBand)})`}.`)]);
+    rows.push([cell(p.scenario.name), cell(`${stats.moves} moves (${high} high disruption) and ${stats.placements} placements take the potential spread from ${pct(stats.potentialSpreadBefore)} to ${pct(stats.potentialSpreadAfter)}; ${bandClause(p)}.`)]);
   }
   rows.push([]);
   const recIndex = rec ? plans.indexOf(rec.plan) : -1;

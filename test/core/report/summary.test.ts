@@ -1,4 +1,5 @@
-import { describeOutputSheets, planOutcome, type SheetDescription } from '../../../src/core/report';
+import { describeOutputSheets, planOutcome, recommendedPlan, type SheetDescription } from '../../../src/core/report';
+import type { Plan } from '../../../src/core/model';
 import { seededData, seededResult } from './fixture';
 
 describe('Rebalance Summary', () => {
@@ -35,7 +36,7 @@ describe('Rebalance Summary', () => {
     expect(summary.rows[a][2]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!B7", value: 4 }));
     expect(summary.rows[a + 3][5]).toEqual(expect.objectContaining({ formula: "'Scenario Comparison'!E23", value: 'No' }));
     expect(summary.rows[find('Recommendation')][1]?.value).toBe('Option A: Minimal. Minimal meets the band with the fewest disruption-weighted moves.');
-    expect(summary.rows[find('Minimal')][1]?.value).toBe('4 moves (0 high disruption) and 5 placements take the potential spread from 48% to 2%; band met.');
+    expect(summary.rows[find('Minimal')][1]?.value).toBe('4 moves (0 high disruption) and 5 placements take the potential spread from 48% to 2%; band ±15% met.');
   });
 
   it('leaves owner and review date blank and highlighted, lists review triggers, problems and notes', () => {
@@ -78,4 +79,25 @@ test('a plan that meets the band but breaks a rule is not "band met" on the shee
   const comparison = sheets.find((s) => s.name === 'Scenario Comparison') as SheetDescription;
   const bandRow = comparison.rows.find((r) => r[0]?.value === 'Band met');
   expect(bandRow?.[1]?.value).toBe('No');
+  // the sentences say why, not a tightest band for a plan nobody should apply
+  const summary = sheets.find((s) => s.name === 'Rebalance Summary') as SheetDescription;
+  const tradeOff = summary.rows.find((r) => r[0]?.value === plan.scenario.name && String(r[1]?.value).includes('placements'));
+  expect(tradeOff?.[1]?.value).toMatch(/; band ±15% not met: the plan breaks a rule\.$/);
+  const moves = sheets.find((s) => s.name === `Moves - ${plan.scenario.name}`) as SheetDescription;
+  expect(moves.rows.map((r) => String(r[0]?.value ?? '')).find((v) => v.startsWith('Scenario '))).toContain('band ±15% not met: the plan breaks a rule;');
+});
+
+test('the recommendation passes over a plan that breaks a rule when another keeps every rule, and says so when none does', () => {
+  const data = seededData();
+  const result = seededResult(data);
+  const notMet = (p: Plan, ok: boolean): Plan => ({ ...p, feasible: false, status: 'band-not-met', tightestBand: 0.2, check: { ...p.check, ok, violations: ok ? [] : ['R1 carries workload 4, above its capacity 3.'] } });
+  const keeps = result.plans.findIndex((p) => p.scenario.kind !== 'Minimal');
+  result.plans = result.plans.map((p, i) => notMet(p, i === keeps));
+  const other = result.plans[keeps];
+  const rec = recommendedPlan(result.plans);
+  expect(rec?.plan.scenario.name).toBe(other.scenario.name);
+  expect(rec?.reason).toBe(`No scenario meets the band; ${other.scenario.name} gets closest with the fewest moves (tightest band ±20%).`);
+  const none = recommendedPlan(result.plans.map((p) => notMet(p, false)));
+  expect(none?.plan.scenario.kind).toBe('Minimal');
+  expect(none?.reason).toBe('No scenario meets the band, and every plan still breaks a rule (Minimal: R1 carries workload 4, above its capacity 3); change the data or settings before applying one.');
 });
