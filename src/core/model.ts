@@ -34,6 +34,17 @@ export function stopOnErrors(problems: Problem[]): Problem[] {
   return problems;
 }
 
+/**
+ * Apply's and Undo's one rule before they write: stop on errors; when there is nothing to do
+ * (`done` false), stop with the problems that say why, or `nothing` when none does. Returns the
+ * problems (warnings, notes) to report beside the result.
+ */
+export function stopUnlessSomethingToDo(problems: Problem[], somethingToDo: boolean, nothing: string): Problem[] {
+  stopOnErrors(problems);
+  if (!somethingToDo) throw new Error(problems.map(formatProblem).join('\n') || nothing);
+  return problems;
+}
+
 // ---------------------------------------------------------------- raw tables
 
 /** What Office.js (`values`) and ExcelJS give for one cell, after hosts normalise rich values. */

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { historySheet } from '../core/apply';
-import { formatProblem, stopOnErrors } from '../core/model';
+import { stopUnlessSomethingToDo } from '../core/model';
 import type { SheetValues } from '../core/read/index';
 import type { SheetDescription } from '../core/report/sheet';
 import type { SheetRename } from '../core/report/sheetNames';
@@ -81,15 +81,13 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
     },
     async applyScenario(data, owners, scenarioName) {
       const edit = applyOwnersInWorkbook(open(), data, owners, scenarioName, new Date().toISOString());
-      const problems = stopOnErrors(edit.result.problems);
-      if (!edit.result.ok) throw new Error(`Applying ${scenarioName} changes no owner.`);
+      const problems = stopUnlessSomethingToDo(edit.result.problems, edit.result.ok, `Scenario "${scenarioName}" changes no owner.`);
       await save([historySheet(edit.history)]);
       return { changed: edit.result.changed, batch: edit.result.batch, problems };
     },
     async undoLastApply() {
       const edit = undoLastApplyInOpenWorkbook(open());
-      const problems = stopOnErrors(edit.result.problems);
-      if (!edit.result.ok) throw new Error(problems.map(formatProblem).join('\n') || 'There is no Apply to undo.');
+      const problems = stopUnlessSomethingToDo(edit.result.problems, edit.result.ok, 'There is no Apply to undo.');
       await save([historySheet(edit.history)]);
       return { restored: edit.result.changed, batch: edit.result.batch, problems };
     },

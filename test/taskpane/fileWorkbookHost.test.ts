@@ -82,6 +82,10 @@ describe('file WorkbookHost (standalone page)', () => {
 
     await expect(host.undoLastApply()).rejects.toThrow('There is no Apply to undo.');
     expect(saved).toHaveLength(2);
+
+    // A scenario that changes no owner says why, as the Excel host does, and offers no download.
+    await expect(host.applyScenario(data, data.accounts.map((a) => a.owner), 'Same')).rejects.toThrow('Accounts: Scenario "Same" changes no owner; nothing was applied.');
+    expect(saved).toHaveLength(2);
   });
 
   it('writes output sheets into the workbook it offers, keeping the user sheets', async () => {

@@ -6,7 +6,7 @@
  * the batch from the history. Problems of severity 'error' are thrown, so they reach the user.
  */
 import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, planApply, planUndo, type HistoryRow, type OwnerCell } from '../../core/apply';
-import { formatProblem, stopOnErrors, type Problem, type RawCell, type TerritoryData } from '../../core/model';
+import { stopUnlessSomethingToDo, type Problem, type RawCell, type TerritoryData } from '../../core/model';
 import { readWorkbookSheets } from '../../core/read';
 import { columnNumber } from '../../core/report/sheet';
 import { DEFAULT_BUDGET, SyncBatcher, COMMAND_BYTES, jsonBytes } from './batch';
@@ -101,8 +101,7 @@ export async function applyScenario(
   const appliedAt = (options.now?.() ?? new Date()).toISOString();
   const plan = planApply(data, owners, scenarioName, appliedAt, { ownerCellsNow, history: prior.history });
   const problems = [...prior.problems, ...plan.problems];
-  stopOnErrors(problems);
-  if (plan.batch === 0) throw new Error(problems.map(formatProblem).join('\n') || `Scenario "${scenarioName}" changes no owner.`);
+  stopUnlessSomethingToDo(problems, plan.batch > 0, `Scenario "${scenarioName}" changes no owner.`);
   await renderSheets(context, [historySheet(plan.history)], options);
   await writeOwnerCells(context, sheet, plan.ownerCells, options);
   return { changed: plan.ownerCells.length, batch: plan.batch, problems };
@@ -119,8 +118,7 @@ export async function undoLastApply(context: Excel.RequestContext, options: Appl
   const current = data.accounts.map((a) => ({ accountId: a.id, row: a.row, value: accounts?.values[a.row - 1]?.[col] ?? null }));
   const plan = planUndo(prior.history, current, column, data.source.accountsSheet);
   const problems = [...prior.problems, ...plan.problems];
-  stopOnErrors(problems);
-  if (plan.batch === 0) throw new Error(problems.map(formatProblem).join('\n') || 'There is no Apply to undo.');
+  stopUnlessSomethingToDo(problems, plan.batch > 0, 'There is no Apply to undo.');
   await writeOwnerCells(context, data.source.accountsSheet, plan.ownerCells, options);
   await renderSheets(context, [historySheet(plan.remainingHistory)], options);
   return { restored: plan.ownerCells.length, batch: plan.batch, problems };
