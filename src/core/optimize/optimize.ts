@@ -7,7 +7,7 @@ import type { OptimizeOptions, OptimizeResult } from './api';
 import { greedyStart, type Budget } from './assignment';
 import { bandAtLeast, diagnoseBlockers, tightestBand } from './blockers';
 import { checkPlan } from './checker';
-import { groupsFloor } from './repGroups';
+import { blockingRepGroups, groupsFloor } from './repGroups';
 import { runEngine, type EngineResult } from './engine';
 import { buildInstance, objectiveOf, type Instance } from './instance';
 import { planMetrics } from './planMetrics';
@@ -109,7 +109,9 @@ function finishPlan(
   let check = checkPlan(data, scenario, ownerIds(inst, owner));
   if (!cancelled && !(check.ok && check.bandMet)) {
     blockers = diagnoseBlockers(inst);
-    if (result.lpInfeasible)
+    // a group of reps that states the LP's floor (to its 0.01 pt) says it with the reason: the LP's sentence would repeat it
+    const groupsSayIt = result.lpBandFloor !== null && blockingRepGroups(inst).some((g) => g.floor >= result.lpBandFloor! - 1e-4);
+    if (result.lpInfeasible && !groupsSayIt)
       blockers.push(
         result.lpBandFloor === Infinity
           ? 'The LP relaxation is infeasible: no assignment, even fractional, meets this band under these rules, nor any wider band: widening the balance band alone cannot help (capacity, the workload band or accounts that must stay block it).'
