@@ -62,8 +62,9 @@ export function diagnoseBlockers(inst: Instance): string[] {
   for (let i = 0; i < nA; i++) totalWork += work[i];
   for (let r = 0; r < nR; r++) if (inst.eligible[r]) totalCap += inst.capacity[r];
   if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
-  if (inst.scenario.withinRegion) out.push(...regionBlockers(inst));
-  out.push(...blockingRepGroups(inst).map((g) => groupText(inst, g)));
+  const groups = blockingRepGroups(inst);
+  if (inst.scenario.withinRegion) out.push(...regionBlockers(inst, groups));
+  out.push(...groups.map((g) => groupText(inst, g)));
   return out;
 }
 
@@ -150,16 +151,22 @@ export function bandAtLeast(floor: number, band: number): string {
   return shown > band * 100 + 1e-9 ? `a band of at least ±${num(shown, 2)}%` : `a band just above ±${num(band * 100, 4)}%`;
 }
 
-function regionBlockers(inst: Instance): string[] {
+/**
+ * Regions whose own accounts cannot fit their reps' bands. A region whose reps are exactly a blocking
+ * group is left to the group's blocker, which says the same with the band it needs.
+ */
+function regionBlockers(inst: Instance, groups: readonly RepGroup[]): string[] {
   const { data, band, value, current } = inst;
-  const regions = new Map<string, { value: number; lo: number; hi: number }>();
+  const regions = new Map<string, { value: number; lo: number; hi: number; reps: number[] }>();
   data.reps.forEach((r, k) => {
     if (!inst.eligible[k] || r.region === null) return;
-    const g = regions.get(r.region) ?? { value: 0, lo: 0, hi: 0 };
+    const g = regions.get(r.region) ?? { value: 0, lo: 0, hi: 0, reps: [] };
     g.lo += band.lo[k];
     g.hi += band.hi[k];
+    g.reps.push(k);
     regions.set(r.region, g);
   });
+  const groupKeys = new Set(groups.map((g) => g.reps.join(',')));
   data.accounts.forEach((a, i) => {
     const key = accountRegion(a, current[i] >= 0 ? data.reps[current[i]] : undefined);
     const g = key === null ? undefined : regions.get(key);
@@ -168,7 +175,7 @@ function regionBlockers(inst: Instance): string[] {
   const out: string[] = [];
   for (const [name, g] of [...regions].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const tolerance = 1e-9 * Math.max(1, g.value); // relative: regions hold hundreds of millions
-    if (g.value < g.lo - tolerance || g.value > g.hi + tolerance)
+    if ((g.value < g.lo - tolerance || g.value > g.hi + tolerance) && !groupKeys.has(g.reps.join(',')))
       out.push(
         `Region ${name}: its accounts hold ${formatAmount(g.value, inst.scenario.balanceOn)}, but its reps' bands need between ` +
           `${formatAmount(g.lo, inst.scenario.balanceOn)} and ${formatAmount(g.hi, inst.scenario.balanceOn)}`,

@@ -76,3 +76,24 @@ test('the same plan judged team-wide misses the band: the checker follows the sc
   expect(c.bandMet).toBe(false);
   expect(c.worstDeviation).toBeCloseTo(0.4, 6); // W1 at 100 of 166.67
 });
+
+test('a region that cannot fit its reps\' bands is named once: by its group of reps, with the band it needs', async () => {
+  // N1 has no region, so targets fall back to team-wide (125 each) while East's and West's accounts stay home
+  const d = twoRegions(true);
+  d.reps.push(rep('N1', { homeLat: 45, homeLon: -100, region: null }));
+  d.accounts[6].owner = 'N1';
+  for (const highs of [await loadHighs(), null]) {
+    const { plans } = await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
+    const { blockers } = plans[0];
+    expect(plans[0].feasible).toBe(false);
+    expect(blockers.filter((b) => b.includes('E1 and E2'))).toEqual([
+      "Accounts that can go only to reps E1 and E2 (locked, Stage 3+, or no candidate elsewhere) hold $400 potential, above those reps' combined band maximum of $288 potential: " +
+        'as a group they need a band of at least ±60%. Rebalancing across regions lets more of these accounts go elsewhere.',
+    ]);
+    expect(blockers.some((b) => b.startsWith('Region East'))).toBe(false);
+    // West's own accounts ($60) are not a group's: A7, which has no region, can also reach W1
+    expect(blockers).toContain("Region West: its accounts hold $60 potential, but its reps' bands need between $106 potential and $144 potential");
+    // N1 reaches 32% of its fair share: the tightest band is ±68%
+    expect(plans[0].tightestBand).toBeCloseTo(0.68, 2);
+  }
+});
