@@ -36,7 +36,7 @@ export function stopOnErrors(problems: Problem[]): Problem[] {
 
 /**
  * Apply's and Undo's one rule before they write: stop on errors; when there is nothing to do
- * (`done` false), stop with the problems that say why, or `nothing` when none does. Returns the
+ * (`somethingToDo` false), stop with the problems that say why, or `nothing` when none does. Returns the
  * problems (warnings, notes) to report beside the result.
  */
 export function stopUnlessSomethingToDo(problems: Problem[], somethingToDo: boolean, nothing: string): Problem[] {
