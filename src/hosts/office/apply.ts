@@ -14,6 +14,7 @@ import { officeApiSupport } from './capabilities';
 import { valueInput } from './cells';
 import { discoverSheets } from './marker';
 import { readSheets, readUsedValues } from './read';
+import type { SheetValues } from '../../core/read/locate';
 import type { ApplyResult, UndoResult } from '../workbookHost';
 import { renderSheets, type RenderOptions } from './render';
 
@@ -27,12 +28,15 @@ function cellOf(value: unknown): RawCell {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : String(value);
 }
 
-/** The history so far, from our history sheet (marked with the history role, else a sheet with the history's name). */
-async function readHistory(context: Excel.RequestContext, options: ApplyOptions): Promise<{ history: HistoryRow[]; problems: Problem[] }> {
+/**
+ * The history so far, from our history sheet (marked with the history role, else a sheet with the
+ * history's name); its values are taken from `read` when the caller has just read every sheet.
+ */
+async function readHistory(context: Excel.RequestContext, options: ApplyOptions, read?: SheetValues[]): Promise<{ history: HistoryRow[]; problems: Problem[] }> {
   const sheets = await discoverSheets(context, options.supports ?? officeApiSupport);
   const own = sheets.find((s) => s.role === HISTORY_ROLE) ?? sheets.find((s) => s.name.toLowerCase() === HISTORY_SHEET.toLowerCase());
   if (!own) return { history: [], problems: [] };
-  const [values] = await readUsedValues(context, [own.worksheet], options.maxCellsPerSync ?? DEFAULT_BUDGET.maxCellsPerSync);
+  const values = read?.find((s) => s.name === own.name)?.values ?? (await readUsedValues(context, [own.worksheet], options.maxCellsPerSync ?? DEFAULT_BUDGET.maxCellsPerSync))[0];
   return parseHistorySheet(values, own.name);
 }
 
@@ -112,7 +116,7 @@ export async function undoLastApply(context: Excel.RequestContext, options: Appl
   const data = readWorkbookSheets(sheets);
   const column = data.source.ownerColumn;
   if (!column) throw new Error(`${data.source.accountsSheet}: the Accounts table has no Owner column to restore.`);
-  const prior = await readHistory(context, options);
+  const prior = await readHistory(context, options, sheets);
   const accounts = sheets.find((s) => s.name === data.source.accountsSheet);
   const col = columnNumber(column) - 1;
   const current = data.accounts.map((a) => ({ accountId: a.id, row: a.row, value: accounts?.values[a.row - 1]?.[col] ?? null }));

@@ -57,10 +57,13 @@ describe('applyScenario and undoLastApply', () => {
     expect(history[1]).toEqual([1, '2026-01-05T09:30:00.000Z', 'Balanced', `A${String(firstMoved + 1).padStart(4, '0')}`, firstMoved + 2, owners[firstMoved] ?? '', planned[firstMoved]]);
     expect(excel.sheet(HISTORY_SHEET).props.get(ROLE_PROPERTY.toLowerCase())?.value).toBe(HISTORY_ROLE);
 
+    excel.resetStats();
     const undone = await undoLastApply(excel.context, options);
     expect(undone.restored).toBe(expectedChanges);
     expect(ownerColumn(excel, n)).toEqual(owners);
     expect(excel.read(HISTORY_SHEET, 'A1:A3')).toEqual([['Batch'], [''], ['']]);
+    // Undo reads each sheet once: Accounts, Reps and the history (taken from that read, not read again)
+    expect(excel.syncs.reduce((cells, s) => cells + s.readCells, 0)).toBe((n + 1) * 4 + 5 * 2 + (expectedChanges + 1) * HISTORY_HEADER.length);
   });
 
   it('restores numeric owners as numbers and blanks as blanks, and undoes only the last of two batches', async () => {
