@@ -2,26 +2,14 @@
  * Workbook -> plain values, the way Office.js `values` gives them: every worksheet from A1 as a
  * rectangle of RawCell, plus its Excel Tables. ExcelJS's rich values are flattened here (rich
  * text -> text, formula -> its cached result, hyperlink -> its text, error -> "#N/A"), so the
- * core never sees an ExcelJS type. No file-system import here: the browser page uses the buffer form.
+ * core never sees an ExcelJS type. The hosts load the workbook (the CLI from a file, the page from
+ * bytes) and keep it, to write into it later; no file-system import here.
  */
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from '../../core/report/ownership';
 import { parseA1Range } from '../../core/report/sheet';
-
-export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array): Promise<{ sheets: SheetValues[] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(toArrayBuffer(buf));
-  return { sheets: sheetValuesOf(workbook) };
-}
-
-/** Node only (ExcelJS reads the file itself). */
-export async function readWorkbookFile(path: string): Promise<{ sheets: SheetValues[] }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  return { sheets: sheetValuesOf(workbook) };
-}
 
 /** The values of every worksheet except our very hidden bookkeeping sheet. */
 export function sheetValuesOf(workbook: ExcelJS.Workbook): SheetValues[] {
@@ -107,9 +95,4 @@ function flatten(v: unknown): RawCell {
   if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? flatten(o.result) : null;
   if ('text' in o) return flatten(o.text);
   return null;
-}
-
-function toArrayBuffer(buf: ArrayBuffer | Uint8Array): ArrayBuffer {
-  if (buf instanceof Uint8Array) return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
-  return buf;
 }
