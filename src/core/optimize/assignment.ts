@@ -11,6 +11,13 @@ export interface Budget {
 
 export const NO_LIMIT: Budget = { expired: () => false };
 
+/**
+ * Capacity is a hard rule, the bands are the goal: when both cannot hold (a rep's capacity below its
+ * workload band minimum, a band no plan reaches), repair and local search must never buy balance
+ * with capacity, so a unit of capacity excess weighs this many units of band violation.
+ */
+const CAPACITY_WEIGHT = 1000;
+
 export class Assignment {
   readonly owner: Int32Array;
   readonly load: Float64Array;
@@ -73,7 +80,7 @@ export class Assignment {
     const wb = inst.workBand;
     if (wb) v += (Math.max(0, wb.lo[r] - work - tol * this.scaleW[r]) + Math.max(0, work - wb.hi[r] - tol * this.scaleW[r])) / this.scaleW[r];
     const cap = inst.capacity[r];
-    if (work > cap + 1e-9) v += (work - cap) / this.scaleW[r];
+    if (work > cap + 1e-9) v += (CAPACITY_WEIGHT * (work - cap)) / this.scaleW[r];
     return v;
   }
 

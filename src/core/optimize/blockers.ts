@@ -47,6 +47,8 @@ export function diagnoseBlockers(inst: Instance): string[] {
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
     if (inst.workBand && pinnedWork[r] > inst.workBand.hi[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above the workload band maximum ${inst.workBand.hi[r].toFixed(1)}`);
+    if (inst.workBand && inst.capacity[r] < inst.workBand.lo[r] - 1e-9)
+      out.push(`${reps[r].id}: its capacity ${inst.capacity[r]} is below its workload band minimum ${inst.workBand.lo[r].toFixed(1)}; capacity is kept, so the workload band cannot be met`);
     if (inst.workBand && workReach[r] < inst.workBand.lo[r] - 1e-9)
       out.push(`${reps[r].id} can reach only workload ${workReach[r].toFixed(1)} among accounts it may own, below the workload band minimum ${inst.workBand.lo[r].toFixed(1)}`);
   }

@@ -43,6 +43,26 @@ describe('when the band cannot be met', () => {
   });
 });
 
+test('capacity is kept when a rep\'s capacity is below its workload band minimum: Balanced does not buy workload balance with it', async () => {
+  // workload 66 over 3 reps: Balanced's workload band is 17.6-26.4 each, but R1's capacity is 10, and R2 holds 36
+  const a = (id: string, owner: string, workload: number) => account(id, owner, 100, { workload, lat: 41.9, lon: -87.7 });
+  const d = territory(
+    [a('A1', 'R1', 10), a('A2', 'R2', 10), a('A3', 'R2', 10), a('A4', 'R2', 10), a('A5', 'R2', 6), a('A6', 'R3', 10), a('A7', 'R3', 10)],
+    [rep('R1', { homeLat: 41.9, homeLon: -87.6, capacity: 10 }), rep('R2', { homeLat: 41.9, homeLon: -87.6 }), rep('R3', { homeLat: 41.9, homeLon: -87.6 })],
+  );
+  const balanced = defaultScenarios(d.settings)[1];
+  expect(balanced.workloadBand).toBe(0.2);
+  for (const highs of [await loadHighs(), null]) {
+    const { plans } = await optimize(d, { highs, scenarios: [balanced], timeLimitMs: 10000 });
+    const plan = plans[0];
+    expect(plan.check.violations).toEqual([]);
+    const r1Work = plan.owners.reduce((w, o, i) => w + (o === 'R1' ? d.accounts[i].workload : 0), 0);
+    expect(r1Work).toBeLessThanOrEqual(10);
+    expect(plan.feasible).toBe(false);
+    expect(plan.blockers).toContain('R1: its capacity 10 is below its workload band minimum 17.6; capacity is kept, so the workload band cannot be met');
+  }
+});
+
 test('a departing rep ends with no accounts; its accounts are placements with reasons', async () => {
   const data = makeInstance({ accounts: 200, reps: 6, seed: 11 });
   const departing = data.reps.find((r) => r.status === 'Departing')!;
