@@ -66,7 +66,6 @@ export class Assignment {
     const mw = inst.workBand ? meanTarget(inst.workBand.target) : 1;
     this.scaleV = inst.band.target.map((t) => (t > 0 ? t : mv));
     this.scaleW = inst.workBand ? inst.workBand.target.map((t) => (t > 0 ? t : mw)) : new Float64Array(nR).fill(1);
-    for (let r = 0; r < nR; r++) if (inst.capacity[r] < Infinity && !inst.workBand) this.scaleW[r] = Math.max(1, inst.capacity[r]);
     this.viol = Float64Array.from(this.load, (load, r) => this.repViolation(r, load, this.work[r]));
   }
 
@@ -80,7 +79,8 @@ export class Assignment {
     const wb = inst.workBand;
     if (wb) v += (Math.max(0, wb.lo[r] - work - tol * this.scaleW[r]) + Math.max(0, work - wb.hi[r] - tol * this.scaleW[r])) / this.scaleW[r];
     const cap = inst.capacity[r];
-    if (work > cap + 1e-9) v += (CAPACITY_WEIGHT * (work - cap)) / this.scaleW[r];
+    // relative to the capacity itself, not to the workload band's target (which junk workloads can make huge)
+    if (work > cap + 1e-9) v += (CAPACITY_WEIGHT * (work - cap)) / Math.max(1, cap);
     return v;
   }
 
