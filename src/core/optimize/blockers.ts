@@ -12,7 +12,7 @@ import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
 import { repair } from './repair';
 import { narrowestBand } from './bandSearch';
-import { blockingRepGroups, fixedAndReach, type RepGroup } from './repGroups';
+import { blockingRepGroups, capacityGroups, fixedAndReach, type RepGroup } from './repGroups';
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;
@@ -67,7 +67,16 @@ export function diagnoseBlockers(inst: Instance): string[] {
   const groups = blockingRepGroups(inst);
   if (inst.scenario.withinRegion) out.push(...regionBlockers(inst, groups));
   out.push(...groups.map((g) => groupText(inst, g)));
+  out.push(...capacityGroups(inst).map((g) => capacityGroupText(inst, g)));
   return out;
+}
+
+function capacityGroupText(inst: Instance, g: RepGroup): string {
+  const remedy =
+    g.pinned > g.limit
+      ? ` Their locked and Stage 3+ accounts alone carry workload ${g.pinned.toFixed(1)}: only unlocking some (or allowing Stage 3+ moves), or more capacity, brings them within it.`
+      : wider(inst, 'over', g.reps, 'lets more of these accounts go elsewhere') || ' Only more capacity on the Reps sheet helps.';
+  return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) carry workload ${g.amount.toFixed(1)}, above those reps' combined capacity ${g.limit.toFixed(1)}: no plan keeps their capacity.${remedy}`;
 }
 
 /** Which reps an account may go to, as the blockers say it. */
@@ -199,11 +208,15 @@ export function tightestBand(
   unreachableUpTo = inst.scenario.band,
 ): { band: number; owner: Int32Array } {
   const { scenario } = inst;
+  // a proof that no band helps (a rep with no fair share keeps accounts): nothing to search
+  if (!Number.isFinite(unreachableUpTo)) return { band: Infinity, owner: Int32Array.from(owner) };
   let best = Int32Array.from(owner); // each try starts from the last plan that passed
+  // a plan that leaves accounts with a rep of no fair share deviates without bound: search from the known floor instead
+  const unbounded = !Number.isFinite(worstDeviation);
   const found = narrowestBand(
     Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation)),
-    Math.max(scenario.band, worstDeviation),
-    4,
+    unbounded ? Math.max(scenario.band, unreachableUpTo) * 1.5 + 0.05 : Math.max(scenario.band, worstDeviation),
+    unbounded ? 8 : 4,
     0.005,
     (band) => {
       const a = new Assignment(withBand(inst, band), best);

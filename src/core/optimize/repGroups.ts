@@ -107,6 +107,28 @@ export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
   return groups;
 }
 
+/**
+ * Groups of reps (two or more) whose capacities together are below the workload of the accounts
+ * that can go only to them: no plan keeps their capacity, whatever the band. The "over" flow again,
+ * on workload against capacity (single reps are diagnosed one by one, all reps by the total).
+ */
+export function capacityGroups(inst: Instance): readonly RepGroup[] {
+  if (inst.capacity.every((c) => c === Infinity) || inst.work.some((w) => w < 0)) return [];
+  const { nR, nA } = inst;
+  const byCapacity: Instance = { ...inst, value: inst.work, band: { lo: new Float64Array(nR), hi: inst.capacity, target: inst.capacity } };
+  const { fixed } = fixedAndReach(inst, inst.work);
+  const pinned = new Float64Array(nR);
+  const free: number[] = [];
+  let total = 0;
+  for (let i = 0; i < nA; i++) {
+    if (fixedRep(inst, i) < 0) free.push(i);
+    if (inst.pinned[i] >= 0) pinned[inst.pinned[i]] += inst.work[i];
+    total += inst.work[i];
+  }
+  const eligible = inst.eligible.filter(Boolean).length;
+  return groupsOfKind(byCapacity, 'over', { fixedLoad: fixed, pinnedLoad: pinned, free, epsilon: 1e-9 * Math.max(1, total) }).filter((g) => g.reps.length < eligible);
+}
+
 /** Both kinds of group: the accounts are split into fixed and free once, then one flow per kind. */
 function groupsOf(inst: Instance): RepGroup[] {
   const { fixed } = fixedAndReach(inst, inst.value);

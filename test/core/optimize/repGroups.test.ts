@@ -301,3 +301,27 @@ test('bandAtLeast rounds down to 0.01 pt, and says "just above" when that would 
   expect(bandAtLeast(0.6, 0.25)).toBe('a band of at least ±60%');
   expect(bandAtLeast(0.150004, 0.15)).toBe('a band just above ±15%');
 });
+
+test('reps whose capacities together cannot carry the accounts that can go only to them are named as a group, with both engines', async () => {
+  const west = (id: string) => account(id, id === 'A1' ? 'W1' : 'W2', 100, { workload: 5, lat: 34, lon: -118, region: 'West' });
+  const d = territory(
+    [west('A1'), west('A2'), west('A3'), west('A4'), west('A5'), account('A6', 'E1', 100, { workload: 1, lat: 40, lon: -75, region: 'East' })],
+    [
+      rep('W1', { homeLat: 34, homeLon: -118, region: 'West', capacity: 10 }),
+      rep('W2', { homeLat: 34.1, homeLon: -118.1, region: 'West', capacity: 10 }),
+      rep('E1', { homeLat: 40, homeLon: -75, region: 'East' }),
+    ],
+    { withinRegion: true },
+  );
+  // neither rep alone is forced over its capacity (each could hand accounts to the other): only the pair is
+  for (const highs of [await loadHighs(), null]) {
+    const { plans } = await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[0]], timeLimitMs: 10000 });
+    const plan = plans[0];
+    expect(plan.check.ok).toBe(false);
+    expect(plan.blockers).toContain(
+      "Accounts that can go only to reps W1 and W2 (locked, Stage 3+, or no candidate elsewhere) carry workload 25.0, above those reps' combined capacity 20.0: no plan keeps their capacity. " +
+        'Rebalancing across regions lets more of these accounts go elsewhere.',
+    );
+    expect(plan.blockers.some((b) => /^W\d: accounts that must stay carry workload/.test(b))).toBe(false);
+  }
+});
