@@ -18,7 +18,8 @@ export function narrowestBand<T extends object>(
   let failed = lo;
   let band = first;
   let passed: { band: number; value: T } | null = null;
-  for (let k = 0; k < tries && passed === null && !stop(); k++, band = band * 1.5 + 0.05) {
+  // only finite bands are tried: a bisection toward an infinite one would never end
+  for (let k = 0; k < tries && passed === null && Number.isFinite(band) && !stop(); k++, band = band * 1.5 + 0.05) {
     const out = test(band);
     if (out === null) return null;
     if (out) passed = { band, value: out };
