@@ -20,8 +20,10 @@ export interface JsonScenario {
   status: string;
   engine: string;
   blockers: string[];
-  tightestBand: number;
-  worstDeviation: number;
+  /** null when no balance band is reachable (a rep with no fair share must keep accounts); JSON has no Infinity. */
+  tightestBand: number | null;
+  /** null when unbounded (a rep with no fair share holds accounts). */
+  worstDeviation: number | null;
   violations: string[];
   metrics: RebalanceResult['plans'][number]['metrics'];
   moves: { accountId: string; from: string | null; to: string; reason: string; disruption: string; placement: boolean }[];
@@ -68,8 +70,8 @@ export function jsonReport(input: string, data: TerritoryData, result: Rebalance
       status: plan.status,
       engine: plan.engine,
       blockers: plan.blockers,
-      tightestBand: plan.tightestBand,
-      worstDeviation: plan.check.worstDeviation,
+      tightestBand: Number.isFinite(plan.tightestBand) ? plan.tightestBand : null,
+      worstDeviation: Number.isFinite(plan.check.worstDeviation) ? plan.check.worstDeviation : null,
       violations: plan.check.violations,
       metrics: plan.metrics,
       moves: plan.moves.map((m) => ({ accountId: m.accountId, from: m.from, to: m.to, reason: m.reason, disruption: m.disruption, placement: m.placement })),

@@ -1,12 +1,12 @@
 /** The short terminal summary of a rebalance run: verdict, fired triggers, one line per scenario, time. */
 import type { Plan, RebalanceResult } from '../core/model';
-import { planOutcome } from '../core/report/index';
+import { planOutcome, tightestText } from '../core/report/index';
 import { fixedPct } from '../core/triggers/format';
 
 
 export function scenarioLine(plan: Plan): string {
   const m = plan.metrics;
-  const met = { cancelled: plan.feasible ? 'yes' : 'no', 'breaks a rule': 'no (breaks a rule)', 'band met': 'yes', 'not met': `no (tightest ±${fixedPct(plan.tightestBand)})` }[planOutcome(plan)];
+  const met = { cancelled: plan.feasible ? 'yes' : 'no', 'breaks a rule': 'no (breaks a rule)', 'band met': 'yes', 'not met': `no (tightest ${tightestText(plan.tightestBand, fixedPct)})` }[planOutcome(plan)];
   const status = plan.status === 'cancelled' ? ' [cancelled]' : '';
   const on = plan.scenario.balanceOn === 'potential' ? '' : ` (band on ${plan.scenario.balanceOn})`;
   return (

@@ -21,6 +21,8 @@ function badge(plan: Pick<Plan, 'status' | 'tightestBand'> & { check: Pick<Plan[
 test.each([
   [{ status: 'feasible', tightestBand: 0.15, check: { ok: true, bandMet: true } }, 'band met'],
   [{ status: 'band-not-met', tightestBand: 0.23, check: { ok: true, bandMet: false } }, 'not met (best ±23%)'],
+  // a rep with no fair share keeps accounts: no band is reachable
+  [{ status: 'band-not-met', tightestBand: Infinity, check: { ok: true, bandMet: false } }, 'not met (best no band)'],
   // a plan that meets the band but breaks capacity is not "band met"
   [{ status: 'band-not-met', tightestBand: 0.15, check: { ok: false, bandMet: true } }, 'breaks a rule'],
   [{ status: 'cancelled', tightestBand: 0.15, check: { ok: true, bandMet: true } }, 'cancelled'],

@@ -140,6 +140,14 @@ export function planOutcome(plan: Plan): PlanOutcome {
 }
 
 /**
+ * The tightest band reachable in words: "±17%" (formatted by the caller's rule), or "no band" when
+ * none is (a rep with no fair share, 0 FTE, must keep accounts: its deviation is unbounded).
+ */
+export function tightestText(band: number, format: (fraction: number) => string): string {
+  return Number.isFinite(band) ? `±${format(band)}` : 'no band';
+}
+
+/**
  * The band clause the sheets print for a plan, by planOutcome: "band ±15% met", "band ±15% not met
  * (tightest ±17%)", or, when the checker found a broken rule, "band ±15% not met: the plan breaks a
  * rule" (its tightest band would describe a plan nobody should apply). A cancelled run says so.
@@ -148,7 +156,7 @@ export function bandClause(plan: Plan): string {
   const band = `band ±${pct(plan.scenario.band)}`;
   const cancelled = planOutcome(plan) === 'cancelled' ? ' (run cancelled: the best plan found so far)' : '';
   if (!plan.check.ok) return `${band} not met: the plan breaks a rule${cancelled}`;
-  return plan.feasible ? `${band} met${cancelled}` : `${band} not met (tightest ±${pct(plan.tightestBand)})${cancelled}`;
+  return plan.feasible ? `${band} met${cancelled}` : `${band} not met (tightest ${tightestText(plan.tightestBand, pct)})${cancelled}`;
 }
 
 /**
@@ -174,7 +182,7 @@ export function recommendedPlan(plans: readonly Plan[]): { plan: Plan; reason: s
     const why = (fallback.check.violations[0] ?? 'see the checker').replace(/\.$/, '');
     return { plan: fallback, reason: `No scenario meets the band, and every plan still breaks a rule (${fallback.scenario.name}: ${why}); change the data or settings before applying one.` };
   }
-  return { plan: fallback, reason: `No scenario meets the band; ${fallback.scenario.name} gets closest with the fewest moves (tightest band ±${Math.round(fallback.tightestBand * 100)}%).` };
+  return { plan: fallback, reason: `No scenario meets the band; ${fallback.scenario.name} gets closest with the fewest moves (tightest band ${tightestText(fallback.tightestBand, pct)}).` };
 }
 
 // ---------------------------------------------------------------- reps

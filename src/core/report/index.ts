@@ -17,7 +17,7 @@ import { describeTransitionSheet } from './transition';
 export { crmCsv, csvField } from './crm';
 export { recalibrateQuotas, type QuotaChange } from '../metrics/quota';
 export { repBriefs } from './briefs';
-export { recommendedPlan, orderedPlans, movesSheetNames, planOutcome, SHEET_NAMES, type PlanOutcome } from './common';
+export { recommendedPlan, orderedPlans, movesSheetNames, planOutcome, tightestText, SHEET_NAMES, type PlanOutcome } from './common';
 export { communicationOrder, checkpointFormula } from './transition';
 export { repImpacts, type RepImpact } from './numbers';
 export { evaluateFormula, evaluateSheets, type FormulaCheck } from './evaluate';

@@ -5,6 +5,11 @@
 
 export type CellValue = string | number | boolean | null;
 
+/** What a workbook host writes for a value: a number that is not finite (no file format holds one) is left empty. */
+export function writableValue(value: CellValue): CellValue {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}
+
 export interface CellStyle {
   /** Excel number format, e.g. '#,##0', '0.0%', '$#,##0', 'yyyy-mm-dd'. */
   numFmt?: string;

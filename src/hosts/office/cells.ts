@@ -2,7 +2,7 @@
  * Sheet cells as Office.js receives them: formulas with their '=', text protected from Excel's
  * typing rules, and styles grouped into rectangles so one command formats many cells. Pure.
  */
-import type { CellStyle, CellValue, SheetCell } from '../../core/report/sheet';
+import { writableValue, type CellStyle, type CellValue, type SheetCell } from '../../core/report/sheet';
 
 export type CellInput = string | number | boolean | null;
 
@@ -29,8 +29,7 @@ export function literalText(text: string): string {
 /** A plain value as written to `range.values` / `range.formulas`. Non-finite numbers are left empty. */
 export function valueInput(value: CellValue): CellInput {
   if (typeof value === 'string') return literalText(value);
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return value;
+  return writableValue(value);
 }
 
 /** What to write for one cell: the formula (with '=') for a formula cell, the value otherwise. */

@@ -5,7 +5,7 @@
  * which take the returned `sheets` (names and references as written).
  */
 import ExcelJS from 'exceljs';
-import type { CellStyle, ConditionalFormat, SheetCell, SheetDescription } from '../../core/report/sheet';
+import { writableValue, type CellStyle, type ConditionalFormat, type SheetCell, type SheetDescription } from '../../core/report/sheet';
 import { applyRenames, safeSheetName, type SheetRename } from '../../core/report/sheetNames';
 import { readOwnedSheets, writeOwnedSheets } from './ownership';
 
@@ -111,10 +111,11 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: SheetDescription): v
 }
 
 function writeCell(target: ExcelJS.Cell, cell: SheetCell): void {
+  const value = writableValue(cell.value);
   if (cell.formula) {
-    target.value = cell.value === null ? { formula: cell.formula, date1904: false } : { formula: cell.formula, result: cell.value, date1904: false };
+    target.value = value === null ? { formula: cell.formula, date1904: false } : { formula: cell.formula, result: value, date1904: false };
   } else {
-    target.value = cell.value;
+    target.value = value;
   }
   applyStyle(target, cell);
 }

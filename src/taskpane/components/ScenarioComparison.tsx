@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Badge, Field, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { BalanceMetric, Plan } from '../../core/model';
-import { planOutcome } from '../../core/report/index';
+import { planOutcome, tightestText } from '../../core/report/index';
 import { formatCount, formatMiles, formatMoney, formatPercent, formatPoints, formatRatio } from '../format';
 
 export interface ScenarioComparisonProps {
@@ -47,7 +47,7 @@ export function PlanStatusBadge({ plan }: { plan: Plan }): React.JSX.Element {
   const outcome = planOutcome(plan);
   if (outcome === 'cancelled') return <Badge color="warning">cancelled</Badge>;
   if (outcome === 'band met') return <Badge color="success">band met</Badge>;
-  return <Badge color="danger">{outcome === 'breaks a rule' ? outcome : `not met (best ±${formatPercent(plan.tightestBand, 0)})`}</Badge>;
+  return <Badge color="danger">{outcome === 'breaks a rule' ? outcome : `not met (best ${tightestText(plan.tightestBand, (f) => formatPercent(f, 0))})`}</Badge>;
 }
 
 export function ScenarioComparison({ plans, selected, onSelect, notes }: ScenarioComparisonProps): React.JSX.Element {
