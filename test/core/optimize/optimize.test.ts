@@ -1,5 +1,6 @@
 /** optimize(): blockers and tightest band, departing reps, determinism, cancel, fallback, reasons. */
-import { defaultScenarios, optimize, planMetrics } from '../../../src/core/optimize';
+import { buildInstance, defaultScenarios, optimize, planMetrics } from '../../../src/core/optimize';
+import { tightestBand } from '../../../src/core/optimize/blockers';
 import { DEFAULT_SETTINGS } from '../../../src/core/model';
 import { haversineMiles } from '../../../src/core/metrics/basics';
 import { makeInstance } from '../../../bench/instances';
@@ -60,6 +61,20 @@ test('capacity is kept when a rep\'s capacity is below its workload band minimum
     expect(r1Work).toBeLessThanOrEqual(10);
     expect(plan.feasible).toBe(false);
     expect(plan.blockers).toContain('R1: its capacity 10 is below its workload band minimum 17.6; capacity is kept, so the workload band cannot be met');
+  }
+});
+
+test('capacity weighs the same however large the workload band\'s fair shares: a huge locked workload elsewhere does not let balance buy capacity', async () => {
+  // A0 (workload 1,000,000, locked to R3) makes every workload fair share about 333,000; R1's capacity is 10
+  const a = (id: string, owner: string, workload: number, over = {}) => account(id, owner, 100, { workload, lat: 41.9, lon: -87.7, ...over });
+  const d = territory(
+    [a('A0', 'R3', 1_000_000, { locked: true }), a('A1', 'R1', 10), a('A2', 'R2', 10), a('A3', 'R2', 10), a('A4', 'R2', 10), a('A5', 'R2', 10), a('A6', 'R3', 10)],
+    [rep('R1', { homeLat: 41.9, homeLon: -87.6, capacity: 10 }), rep('R2', { homeLat: 41.9, homeLon: -87.6 }), rep('R3', { homeLat: 41.9, homeLon: -87.6 })],
+  );
+  for (const highs of [await loadHighs(), null]) {
+    const { plans } = await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[1]], timeLimitMs: 10000 });
+    expect(plans[0].check.violations).toEqual([]);
+    expect(plans[0].owners.filter((o) => o === 'R1')).toHaveLength(1);
   }
 });
 
@@ -207,4 +222,22 @@ test('default scenarios follow the settings', () => {
   const [minimal, balanced, redesign, custom] = defaultScenarios(s);
   expect([minimal.band, balanced.band, balanced.workloadBand, redesign.ignoreCurrentOwners, custom.balanceOn]).toEqual([0.15, 0.1, 0.2, true, 'growthPotential']);
   expect([minimal, balanced, redesign, custom].every((x) => x.withinRegion)).toBe(true);
+});
+
+test('the tightest-band search starts from a finite band when the plan leaves an account with a rep of no fair share', () => {
+  const near = { lat: 41.9, lon: -87.7 };
+  const d = territory(
+    [account('A1', 'R1', 100, near), account('A2', 'R2', 100, near), account('A3', 'R3', 100, near), account('A4', 'R3', 100, near)],
+    [rep('R1', { homeLat: 41.9, homeLon: -87.6, fte: 0 }), rep('R2', { homeLat: 41.9, homeLon: -87.6 }), rep('R3', { homeLat: 41.9, homeLon: -87.6 })],
+  );
+  const inst = buildInstance(d, defaultScenarios(d.settings)[0]);
+  const owner = Int32Array.from([0, 1, 2, 2]); // A1 stays with R1, whose fair share is 0: the deviation is unbounded
+  let checks = 0;
+  const budget = { expired: () => ++checks > 100_000 }; // a search that never converges would run until this
+  const { band, owner: after } = tightestBand(inst, owner, Infinity, budget);
+  expect(checks).toBeLessThan(1000);
+  // A1 goes to R2 (200 and 200); the search assumes the scenario's band failed, so it bisects to within 0.5 pt above it
+  expect(band).toBeGreaterThan(0.15);
+  expect(band).toBeLessThanOrEqual(0.155);
+  expect(Array.from(after)).toEqual([1, 1, 2, 2]);
 });
