@@ -122,9 +122,21 @@ export function repair(a: Assignment, budget: Budget): boolean {
         if (moves) break;
       }
     if (!moves) return false;
+    // each step must lower the total by more than rounding can: with large terms in it (a departing
+    // rep that keeps a locked account weighs 1e6; junk values of 1e12) moves whose gains vanish in
+    // the sum cycled until the time limit. Such a step is undone and repair stops.
+    const before = a.totalViolation();
+    const from = moves.map((st) => a.owner[st.i]);
     for (const st of moves) a.move(st.i, st.s);
+    if (a.totalViolation() > before - EPS - ROUNDING * before) {
+      for (let k = moves.length - 1; k >= 0; k--) a.move(moves[k].i, from[k]);
+      return a.totalViolation() <= EPS;
+    }
   }
 }
+
+/** Relative change of the total violation that rounding alone can make (a double has 16 digits). */
+const ROUNDING = 1e-12;
 
 /** Longest ejection chain tried (moves), and the most labels expanded per chain search (work bound). */
 const PATH_DEPTH = 6;
