@@ -17,6 +17,8 @@ export const NO_LIMIT: Budget = { expired: () => false };
  * with capacity, so a unit of capacity excess weighs this many units of band violation.
  */
 const CAPACITY_WEIGHT = 1000;
+/** What a rep with no fair share may hold, in the metric's units: the rounding residue of emptying it. */
+const ZERO_SHARE_SLACK = 1e-6;
 
 export class Assignment {
   readonly owner: Int32Array;
@@ -74,10 +76,16 @@ export class Assignment {
     const inst = this.inst;
     if (!inst.eligible[r]) return load !== 0 || work !== 0 ? 1e6 : 0;
     const tol = 1e-9;
-    const { lo, hi } = inst.band;
-    let v = (Math.max(0, lo[r] - load - tol * this.scaleV[r]) + Math.max(0, load - hi[r] - tol * this.scaleV[r])) / this.scaleV[r];
+    const { lo, hi, target } = inst.band;
+    // slack: relative to the rep's own fair share; a rep with none (0 FTE) may hold only rounding residue,
+    // as the checker allows it nothing (not 1e-9 of the team's mean, which huge values make real amounts)
+    const sv = target[r] > 0 ? tol * this.scaleV[r] : ZERO_SHARE_SLACK;
+    let v = (Math.max(0, lo[r] - load - sv) + Math.max(0, load - hi[r] - sv)) / this.scaleV[r];
     const wb = inst.workBand;
-    if (wb) v += (Math.max(0, wb.lo[r] - work - tol * this.scaleW[r]) + Math.max(0, work - wb.hi[r] - tol * this.scaleW[r])) / this.scaleW[r];
+    if (wb) {
+      const sw = wb.target[r] > 0 ? tol * this.scaleW[r] : ZERO_SHARE_SLACK;
+      v += (Math.max(0, wb.lo[r] - work - sw) + Math.max(0, work - wb.hi[r] - sw)) / this.scaleW[r];
+    }
     const cap = inst.capacity[r];
     // relative to the capacity itself, not to the workload band's target (which junk workloads can make huge)
     if (work > cap + 1e-9) v += (CAPACITY_WEIGHT * (work - cap)) / Math.max(1, cap);
