@@ -42,6 +42,8 @@ export function readTerritoryData(tables: WorkbookTables, options: ReadOptions =
   const reps = repsRead.reps;
 
   if (reps.length === 0) problems.push({ severity: 'error', sheet: repsTable.sheet, cell: repsTable.columnRange(null), message: 'The Reps table has no reps to assign accounts to' });
+  else if (reps.every((r) => r.status === 'Departing'))
+    problems.push({ severity: 'error', sheet: repsTable.sheet, cell: repsTable.columnRange('status'), message: `Every rep is Departing (${reps.length}): no rep is left to take the accounts; mark the reps who stay Active, New or Ramping` });
   if (accounts.length === 0) problems.push({ severity: 'error', sheet: accountsTable.sheet, cell: accountsTable.columnRange(null), message: 'The Accounts table has no accounts' });
 
   fillTenureFromHireDates(repsRead, asOfDate(accounts, settings), repsTable.sheet, problems);

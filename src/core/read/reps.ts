@@ -58,6 +58,10 @@ export function readReps(t: TableReader): RepsRead {
     if (fte < 0) {
       t.report('warning', r, 'fte', `${t.label('fte')} ${fte} is negative; using 1`);
       fte = 1;
+    } else if (fte > 2) {
+      // 2 (200%) and below is a share of a full-time seat; anything above would make every other rep's fair share vanish
+      t.report('warning', r, 'fte', `${t.label('fte')} ${fte} is above 2 (200%); using 1`);
+      fte = 1;
     }
     const attainment: number[] = [];
     if (quarters.length > 0) {

@@ -12,6 +12,27 @@ function withReps(rows: RawCell[][], settings?: RawCell[][]) {
 }
 
 describe('reps', () => {
+  test('an FTE above 2 (200%) is a warning and counts as 1: one such rep would take every fair share', () => {
+    const data = withReps([
+      ['Rep ID', 'FTE'],
+      ['R1', 1e12],
+      ['R2', 0.5],
+    ]);
+    expect(data.reps.map((r) => r.fte)).toEqual([1, 0.5]);
+    expect(data.problems.map(formatProblem)).toContain('Reps!B2: FTE 10000000000 is above 2 (200%); using 1');
+  });
+
+  test('every rep Departing is an error on the Status column: no rep is left to take the accounts', () => {
+    const data = withReps([
+      ['Rep ID', 'Status'],
+      ['R1', 'Departing'],
+      ['R2', 'Leaving'],
+    ]);
+    expect(data.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      'Reps!B2:B3: Every rep is Departing (2): no rep is left to take the accounts; mark the reps who stay Active, New or Ramping',
+    ]);
+  });
+
   test('attainment: 130 → 1.3, "95%" → 0.95, 0.8 → 0.8, quarters oldest first', () => {
     const data = withReps([
       ['Rep ID', 'Rep Name', 'Q1 Attainment', 'Q2 Attainment', 'Q3 Attainment', 'Q4 Attainment'],
