@@ -12,11 +12,13 @@ export interface Budget {
 export const NO_LIMIT: Budget = { expired: () => false };
 
 /**
- * Capacity is a hard rule, the bands are the goal: when both cannot hold (a rep's capacity below its
- * workload band minimum, a band no plan reaches), repair and local search must never buy balance
- * with capacity, so a unit of capacity excess weighs this many units of band violation.
+ * Capacity is a hard rule, the bands are the goal: repair and local search never make a move that
+ * raises the total capacity excess (deltaCapacity), so when both cannot hold (a rep's capacity below
+ * its workload band minimum, a band no plan reaches) balance is never bought with capacity. Within
+ * the violation, an excess counts relative to the capacity itself.
  */
-const CAPACITY_WEIGHT = 1000;
+const CAP_EPS = 1e-12;
+
 /** What a rep with no fair share may hold, in the metric's units: the rounding residue of emptying it. */
 const ZERO_SHARE_SLACK = 1e-6;
 
@@ -86,10 +88,28 @@ export class Assignment {
       const sw = wb.target[r] > 0 ? tol * this.scaleW[r] : ZERO_SHARE_SLACK;
       v += (Math.max(0, wb.lo[r] - work - sw) + Math.max(0, work - wb.hi[r] - sw)) / this.scaleW[r];
     }
-    const cap = inst.capacity[r];
     // relative to the capacity itself, not to the workload band's target (which junk workloads can make huge)
-    if (work > cap + 1e-9) v += (CAPACITY_WEIGHT * (work - cap)) / Math.max(1, cap);
-    return v;
+    return v + this.capacityExcess(r, work);
+  }
+
+  /** Rep r's workload above its capacity, relative to the capacity (0 within it). */
+  capacityExcess(r: number, work: number): number {
+    const cap = this.inst.capacity[r];
+    return work > cap + 1e-9 ? (work - cap) / Math.max(1, cap) : 0;
+  }
+
+  /** Change in the total capacity excess if account i moves to rep s. */
+  deltaCapacity(i: number, s: number): number {
+    const r = this.owner[i];
+    if (r === s) return 0;
+    const w = this.inst.work[i];
+    if (w === 0) return 0;
+    return this.capacityExcess(r, this.work[r] - w) - this.capacityExcess(r, this.work[r]) + this.capacityExcess(s, this.work[s] + w) - this.capacityExcess(s, this.work[s]);
+  }
+
+  /** True when moving account i to s would raise the total capacity excess by more than `allowance` (a move earlier in a chain may give one). */
+  raisesCapacity(i: number, s: number, allowance = 0): boolean {
+    return this.deltaCapacity(i, s) > allowance + CAP_EPS;
   }
 
   violationOf(r: number): number {

@@ -1,5 +1,5 @@
 /**
- * Local search on a repaired assignment: moves that lower the cost without adding violation —
+ * Local search on a repaired assignment: moves that lower the cost without adding violation or capacity excess —
  * single moves, then a cost-lowering move followed by one compensating move (which covers swaps
  * and undoing an unnecessary move whose rep would otherwise leave the band).
  */
@@ -29,7 +29,7 @@ function singleMoves(a: Assignment, budget: Budget, work: Work): boolean {
       const s = reps[p];
       if (s === r) continue;
       const dc = a.inst.cost[p] - c0;
-      if (dc < bestDc && a.deltaViolation(i, s) <= VIOL_EPS) (bestDc = dc), (best = s);
+      if (dc < bestDc && a.deltaViolation(i, s) <= VIOL_EPS && !a.raisesCapacity(i, s)) (bestDc = dc), (best = s);
     }
     if (best >= 0) {
       a.move(i, best);
@@ -43,7 +43,16 @@ function singleMoves(a: Assignment, budget: Budget, work: Work): boolean {
  * Best compensating move after i moved from `under` to `over` (i excluded): out of `over` when it
  * went past its band, into `under` when it fell below; one move from `over` to `under` when both.
  */
-function bestCompensation(a: Assignment, i: number, over: number, under: number, maxDc: number, dv1: number, work: Work): { j: number; t: number; dc: number } | null {
+function bestCompensation(
+  a: Assignment,
+  i: number,
+  over: number,
+  under: number,
+  maxDc: number,
+  dv1: number,
+  capacityAllowance: number,
+  work: Work,
+): { j: number; t: number; dc: number } | null {
   const { start, reps } = a.inst.cand;
   const cost = a.inst.cost;
   let best: { j: number; t: number; dc: number } | null = null;
@@ -59,7 +68,7 @@ function bestCompensation(a: Assignment, i: number, over: number, under: number,
         if (t === over || (underBroke && t !== under)) continue;
         work.evaluations++;
         const dc = cost[p] - c0;
-        if (dc >= bestDc || dv1 + a.deltaViolation(j, t) > VIOL_EPS) continue;
+        if (dc >= bestDc || dv1 + a.deltaViolation(j, t) > VIOL_EPS || a.raisesCapacity(j, t, capacityAllowance)) continue;
         bestDc = dc;
         best = { j, t, dc };
       }
@@ -71,7 +80,7 @@ function bestCompensation(a: Assignment, i: number, over: number, under: number,
       if (j === i || from === under) continue;
       work.evaluations++;
       const dc = a.costAt(j, under) - a.costAt(j, from);
-      if (dc >= bestDc || dv1 + a.deltaViolation(j, under) > VIOL_EPS) continue;
+      if (dc >= bestDc || dv1 + a.deltaViolation(j, under) > VIOL_EPS || a.raisesCapacity(j, under, capacityAllowance)) continue;
       bestDc = dc;
       best = { j, t: under, dc };
     }
@@ -92,12 +101,14 @@ function compoundMoves(a: Assignment, budget: Budget, work: Work): boolean {
       const dc1 = a.inst.cost[p] - c0;
       if (s === r || dc1 >= -COST_EPS) continue;
       const dv1 = a.deltaViolation(i, s);
+      const capacity1 = a.deltaCapacity(i, s);
       a.move(i, s);
-      if (dv1 <= VIOL_EPS) {
+      if (dv1 <= VIOL_EPS && capacity1 <= 1e-12) {
         improved = true; // a plain improving move (the plan changed since singleMoves looked)
         break;
       }
-      const comp = bestCompensation(a, i, s, r, -dc1 - COST_EPS, dv1, work);
+      // the pair may not raise the capacity excess either
+      const comp = bestCompensation(a, i, s, r, -dc1 - COST_EPS, dv1, -capacity1, work);
       if (comp) {
         a.move(comp.j, comp.t);
         improved = true;

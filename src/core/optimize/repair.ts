@@ -1,6 +1,7 @@
 /**
  * Repair: drive the band/capacity violation to zero by the cheapest moves per unit of violation
- * removed, with a two-move chain when no single move helps, and longer ejection chains after that.
+ * removed, with a two-move chain when no single move helps, and longer ejection chains after that;
+ * no step raises the total capacity excess (capacity is a hard rule, the band the goal).
  */
 import type { Assignment, Budget } from './assignment';
 
@@ -33,11 +34,12 @@ function forEachRepairOption(a: Assignment, r: number, visit: (i: number, s: num
   if (under) for (const i of a.reachers[r]) if (a.owner[i] !== r) visit(i, r);
 }
 
-function bestSingle(a: Assignment, r: number, exclude: number, maxDv: number): Step | null {
+/** `capacityAllowance`: how much this move may raise the capacity excess (what an earlier move of a chain freed). */
+function bestSingle(a: Assignment, r: number, exclude: number, maxDv: number, capacityAllowance = 0): Step | null {
   let best: Step | null = null;
   let bestScore = Infinity;
   forEachRepairOption(a, r, (i, s) => {
-    if (i === exclude) return;
+    if (i === exclude || a.raisesCapacity(i, s, capacityAllowance)) return;
     const dv = a.deltaViolation(i, s);
     if (dv >= maxDv) return;
     const dc = a.costAt(i, s) - a.costAt(i, a.owner[i]);
@@ -67,10 +69,12 @@ function bestChain(a: Assignment, r: number, budget: Budget): Step[] | null {
     if (budget.expired()) break;
     const { i, s } = first;
     const from = a.owner[i];
+    const capacity = a.deltaCapacity(i, s);
     a.move(i, s);
     // the rep that got worse: s when filled past its band, else `from` when emptied below it
     const q = a.violationOf(s) > EPS ? s : from;
-    const second = bestSingle(a, q, i, -first.dv - EPS);
+    // the pair may not raise the capacity excess: the second move must give back what the first took
+    const second = bestSingle(a, q, i, -first.dv - EPS, -capacity);
     a.move(i, from);
     if (!second) continue;
     const dv = first.dv + second.dv;
@@ -202,15 +206,16 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
         const v = inst.value[i];
         const w = inst.work[i];
         const qAfter = a.repViolation(q, qLoad - sign * v, qWork - sign * w);
-        // the start must improve; reps further down the chain must end no worse than they were
+        // the start must improve; reps further down the chain must end no worse than they were; none may gain capacity excess
         if (q === r ? qAfter >= before - EPS : qAfter > before + EPS) return;
+        if (a.capacityExcess(q, qWork - sign * w) > a.capacityExcess(q, a.work[q]) + EPS) return;
         const from = push ? q : other;
         const to = push ? other : q;
         const cost = l.cost + a.costAt(i, to) - a.costAt(i, from);
         const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);
         const gain = q === r ? before - qAfter : l.gain;
         const label: Label = { rep: other, i, to, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
-        if (oAfter <= a.violationOf(other) + EPS) {
+        if (oAfter <= a.violationOf(other) + EPS && a.capacityExcess(other, a.work[other] + sign * w) <= a.capacityExcess(other, a.work[other]) + EPS) {
           // like the single moves: cost per unit of violation removed, then the cheaper chain
           const score = Math.max(0, cost) / gain;
           if (score < foundScore || (score === foundScore && found !== null && cost < found.cost)) (found = label), (foundScore = score);
