@@ -20,7 +20,7 @@ export interface JsonScenario {
   status: string;
   engine: string;
   blockers: string[];
-  /** null when no balance band is reachable (a rep with no fair share must keep accounts); JSON has no Infinity. */
+  /** null when no balance band is reachable (the best plan's deviation is unbounded: a rep with no fair share holds accounts); JSON has no Infinity. */
   tightestBand: number | null;
   /** null when unbounded (a rep with no fair share holds accounts). */
   worstDeviation: number | null;

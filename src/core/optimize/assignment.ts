@@ -98,6 +98,13 @@ export class Assignment {
     return work > cap + 1e-9 ? (work - cap) / Math.max(1, cap) : 0;
   }
 
+  /** The capacity excess summed over the reps. */
+  totalCapacityExcess(): number {
+    let v = 0;
+    for (let r = 0; r < this.inst.nR; r++) v += this.capacityExcess(r, this.work[r]);
+    return v;
+  }
+
   /** Change in the total capacity excess if account i moves to rep s. */
   deltaCapacity(i: number, s: number): number {
     const r = this.owner[i];

@@ -208,14 +208,14 @@ export function tightestBand(
   unreachableUpTo = inst.scenario.band,
 ): { band: number; owner: Int32Array } {
   const { scenario } = inst;
-  // a proof that no band helps (a rep with no fair share keeps accounts): nothing to search
-  if (!Number.isFinite(unreachableUpTo)) return { band: Infinity, owner: Int32Array.from(owner) };
   let best = Int32Array.from(owner); // each try starts from the last plan that passed
-  // a plan that leaves accounts with a rep of no fair share deviates without bound: search from the known floor instead
+  // a plan that leaves accounts with a rep of no fair share deviates without bound: search upward from a
+  // finite band instead (an infinite `unreachableUpTo`, e.g. the LP's "no balance band helps", gives none)
   const unbounded = !Number.isFinite(worstDeviation);
+  const floor = Number.isFinite(unreachableUpTo) ? unreachableUpTo : scenario.band;
   const found = narrowestBand(
     Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation)),
-    unbounded ? Math.max(scenario.band, unreachableUpTo) * 1.5 + 0.05 : Math.max(scenario.band, worstDeviation),
+    unbounded ? Math.max(scenario.band, floor) * 1.5 + 0.05 : Math.max(scenario.band, worstDeviation),
     unbounded ? 8 : 4,
     0.005,
     (band) => {

@@ -206,7 +206,8 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       if (!result.x) continue;
       const b = new Assignment(inst, roundModel(inst, model, result.x, a.owner));
       repair(b, hooks.budget);
-      if (b.totalViolation() < a.totalViolation()) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
+      // better on the band without more capacity excess (capacity is a rule, not a price)
+      if (b.totalViolation() < a.totalViolation() && b.totalCapacityExcess() <= a.totalCapacityExcess() + 1e-12) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
       if (a.totalViolation() <= 1e-12) break;
     }
   }

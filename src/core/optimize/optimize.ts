@@ -89,6 +89,11 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
   return { plans, notes };
 }
 
+/** "±17.0%", or "no balance band" when the best plan's deviation is unbounded (a rep with no fair share holds accounts). */
+function reaches(band: number): string {
+  return Number.isFinite(band) ? `±${(band * 100).toFixed(1)}%` : 'no balance band';
+}
+
 function ownerIds(inst: Instance, owner: Int32Array): string[] {
   return Array.from(owner, (r) => inst.data.reps[r].id);
 }
@@ -128,10 +133,10 @@ function finishPlan(
     if (timedOut) blockers.unshift(`Not proven unreachable: ${timedOut}.`);
     else if (blockers.length === 0 && result.lowerBound !== null)
       blockers.push(
-        `Not proven unreachable: the LP relaxation meets the band, but the search found no whole-account plan inside it; the best plan reaches ±${(band * 100).toFixed(1)}%.`,
+        `Not proven unreachable: the LP relaxation meets the band, but the search found no whole-account plan inside it; the best plan reaches ${reaches(band)}.`,
       );
     else if (blockers.length === 0)
-      blockers.push(`No single account or rep blocks the band; the nearest-candidate rules leave too little room to move. The best plan reaches ±${(band * 100).toFixed(1)}%.`);
+      blockers.push(`No single account or rep blocks the band; the nearest-candidate rules leave too little room to move. The best plan reaches ${reaches(band)}.`);
     if (!check.ok) {
       const v = check.violations;
       blockers.push(`The best plan found still breaks a rule: ${v.slice(0, 3).join(' ')}${v.length > 3 ? ` (and ${v.length - 3} more)` : ''}`);

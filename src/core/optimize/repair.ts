@@ -126,13 +126,16 @@ export function repair(a: Assignment, budget: Budget): boolean {
         if (moves) break;
       }
     if (!moves) return false;
-    // each step must lower the total by more than rounding can: with large terms in it (a departing
-    // rep that keeps a locked account weighs 1e6; junk values of 1e12) moves whose gains vanish in
-    // the sum cycled until the time limit. Such a step is undone and repair stops.
-    const before = a.totalViolation();
+    // each step must lower the violation of the reps it touches by more than rounding can: with
+    // large terms (a departing rep that keeps a locked account weighs 1e6; junk values of 1e12) moves
+    // whose gains vanish in rounding cycled until the time limit. Such a step is undone and repair
+    // stops. Measured on the touched reps only, so a large term elsewhere does not hide a real gain.
     const from = moves.map((st) => a.owner[st.i]);
+    const touched = [...new Set([...from, ...moves.map((st) => st.s)])];
+    const violationOfTouched = () => touched.reduce((v, q) => v + a.violationOf(q), 0);
+    const before = violationOfTouched();
     for (const st of moves) a.move(st.i, st.s);
-    if (a.totalViolation() > before - EPS - ROUNDING * before) {
+    if (violationOfTouched() > before - EPS - ROUNDING * before) {
       for (let k = moves.length - 1; k >= 0; k--) a.move(moves[k].i, from[k]);
       return a.totalViolation() <= EPS;
     }

@@ -84,7 +84,11 @@ function scenarioColumn(data: TerritoryData, plan: Plan, movesSheet: string, col
   out.set('Travel before (miles)', optional(stats.travelBeforeMiles, FMT.int));
   out.set('Travel after (miles)', optional(stats.travelAfterMiles, FMT.int));
   out.set('Band met', cell(plan.feasible ? 'Yes' : 'No', { align: 'right', bold: true, fill: plan.feasible ? COLORS.ok : COLORS.alarm }));
-  out.set('Tightest band reachable', Number.isFinite(plan.tightestBand) ? cell(plan.tightestBand, { numFmt: '"±"0.0%' }) : cell('no band', { align: 'right' }));
+  // as in the band clause: no band for a plan that breaks a rule (nobody should apply it), "no band" when none is reachable
+  out.set(
+    'Tightest band reachable',
+    !plan.check.ok ? cell('breaks a rule', { align: 'right' }) : Number.isFinite(plan.tightestBand) ? cell(plan.tightestBand, { numFmt: '"±"0.0%' }) : cell('no band', { align: 'right' }),
+  );
   out.set('Status', cell(plan.status, { align: 'right' }));
   out.set('Engine', cell(plan.engine === 'highs' ? 'HiGHS' : 'TypeScript', { align: 'right' }));
   return out;

@@ -224,3 +224,19 @@ describe('an unreachable band: Farkas certificates from the infeasible LP', () =
     expect(plan.check.ok).toBe(true);
   });
 });
+
+test('when the LP proves no balance band helps (a workload band blocks), the tightest band is still the plan\'s own, not "no band", with both engines', async () => {
+  const chicago = { lat: 41.88, lon: -87.63 };
+  const denver = { lat: 39.74, lon: -104.99 };
+  const d = territory(
+    [...Array.from({ length: 8 }, (_, k) => account(`C${k + 1}`, k < 4 ? 'R1' : 'R2', 30, chicago)), account('D1', 'R3', 30, denver), account('D2', 'R3', 30, denver)],
+    [rep('R1', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R2', { homeLat: chicago.lat, homeLon: chicago.lon }), rep('R3', { homeLat: denver.lat, homeLon: denver.lon })],
+    { candidateReps: 1 },
+  );
+  const balanced = defaultScenarios(d.settings)[1];
+  for (const highs of [await loadHighs(), null]) {
+    const plan = (await optimize(d, { highs, scenarios: [balanced], timeLimitMs: 10000 })).plans[0];
+    expect(plan.check.worstDeviation).toBeCloseTo(0.4, 6); // R3 holds 60 of a 100 fair share
+    expect(plan.tightestBand).toBeCloseTo(0.4, 2);
+  }
+});
