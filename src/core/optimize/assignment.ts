@@ -17,7 +17,7 @@ export const NO_LIMIT: Budget = { expired: () => false };
  * its workload band minimum, a band no plan reaches) balance is never bought with capacity. Within
  * the violation, an excess counts relative to the capacity itself.
  */
-const CAP_EPS = 1e-12;
+export const CAP_EPS = 1e-12;
 
 /** What a rep with no fair share may hold, in the metric's units: the rounding residue of emptying it. */
 const ZERO_SHARE_SLACK = 1e-6;

@@ -71,11 +71,15 @@ export function diagnoseBlockers(inst: Instance): string[] {
   return out;
 }
 
+/** What lets an over-group's accounts fit: unlocking when its locks alone overfill it (`locksHold`: "hold $X"), else the wider choice. */
+function overRemedy(inst: Instance, g: RepGroup, locksHold: string, orMore: string): string {
+  return g.pinned > g.limit
+    ? ` Their locked and Stage 3+ accounts alone ${locksHold}: only unlocking some (or allowing Stage 3+ moves)${orMore} brings them within it.`
+    : wider(inst, 'over', g.reps, 'lets more of these accounts go elsewhere');
+}
+
 function capacityGroupText(inst: Instance, g: RepGroup): string {
-  const remedy =
-    g.pinned > g.limit
-      ? ` Their locked and Stage 3+ accounts alone carry workload ${g.pinned.toFixed(1)}: only unlocking some (or allowing Stage 3+ moves), or more capacity, brings them within it.`
-      : wider(inst, 'over', g.reps, 'lets more of these accounts go elsewhere') || ' Only more capacity on the Reps sheet helps.';
+  const remedy = overRemedy(inst, g, `carry workload ${g.pinned.toFixed(1)}`, ', or more capacity,') || ' Only more capacity on the Reps sheet helps.';
   return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) carry workload ${g.amount.toFixed(1)}, above those reps' combined capacity ${g.limit.toFixed(1)}: no plan keeps their capacity.${remedy}`;
 }
 
@@ -102,10 +106,7 @@ function groupText(inst: Instance, g: RepGroup): string {
   const needs = Number.isFinite(g.floor) ? `: as a group they need ${bandAtLeast(g.floor, inst.scenario.band)}` : ': no band helps, as their fair share is 0';
   if (g.kind === 'short')
     return `Reps ${repList(inst, g.reps)} together can reach only ${amount} among accounts they may own (${candidateRule(inst)}), below their combined band minimum of ${limit}${needs}.${wider(inst, 'short', g.reps, 'lets more accounts reach them')}`;
-  const remedy =
-    g.pinned > g.limit
-      ? ` Their locked and Stage 3+ accounts alone hold ${formatAmount(g.pinned, metric, digits)}: only unlocking some (or allowing Stage 3+ moves) brings them within it.`
-      : wider(inst, 'over', g.reps, 'lets more of these accounts go elsewhere');
+  const remedy = overRemedy(inst, g, `hold ${formatAmount(g.pinned, metric, digits)}`, '');
   return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) hold ${amount}, above those reps' combined band maximum of ${limit}${needs}.${remedy}`;
 }
 

@@ -5,7 +5,7 @@
  * Without HiGHS: greedy start (or the Minimal plan) → repair → local search.
  */
 import type { HighsSolver } from './api';
-import { Assignment, greedyStart, type Budget } from './assignment';
+import { Assignment, CAP_EPS, greedyStart, type Budget } from './assignment';
 import { withBand, type Instance } from './instance';
 import { narrowestBand } from './bandSearch';
 import { localSearch } from './localSearch';
@@ -207,7 +207,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       const b = new Assignment(inst, roundModel(inst, model, result.x, a.owner));
       repair(b, hooks.budget);
       // better on the band without more capacity excess (capacity is a rule, not a price)
-      if (b.totalViolation() < a.totalViolation() && b.totalCapacityExcess() <= a.totalCapacityExcess() + 1e-12) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
+      if (b.totalViolation() < a.totalViolation() && b.totalCapacityExcess() <= a.totalCapacityExcess() + CAP_EPS) for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
       if (a.totalViolation() <= 1e-12) break;
     }
   }

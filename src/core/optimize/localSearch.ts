@@ -3,7 +3,7 @@
  * single moves, then a cost-lowering move followed by one compensating move (which covers swaps
  * and undoing an unnecessary move whose rep would otherwise leave the band).
  */
-import type { Assignment, Budget } from './assignment';
+import { CAP_EPS, type Assignment, type Budget } from './assignment';
 
 const COST_EPS = 1e-9;
 const VIOL_EPS = 1e-12;
@@ -103,7 +103,7 @@ function compoundMoves(a: Assignment, budget: Budget, work: Work): boolean {
       const dv1 = a.deltaViolation(i, s);
       const capacity1 = a.deltaCapacity(i, s);
       a.move(i, s);
-      if (dv1 <= VIOL_EPS && capacity1 <= 1e-12) {
+      if (dv1 <= VIOL_EPS && capacity1 <= CAP_EPS) {
         improved = true; // a plain improving move (the plan changed since singleMoves looked)
         break;
       }

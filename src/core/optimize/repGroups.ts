@@ -114,40 +114,37 @@ export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
  */
 export function capacityGroups(inst: Instance): readonly RepGroup[] {
   if (inst.capacity.every((c) => c === Infinity) || inst.work.some((w) => w < 0)) return [];
-  const { nR, nA } = inst;
-  const byCapacity: Instance = { ...inst, value: inst.work, band: { lo: new Float64Array(nR), hi: inst.capacity, target: inst.capacity } };
-  const { fixed } = fixedAndReach(inst, inst.work);
-  const pinned = new Float64Array(nR);
-  const free: number[] = [];
-  let total = 0;
-  for (let i = 0; i < nA; i++) {
-    if (fixedRep(inst, i) < 0) free.push(i);
-    if (inst.pinned[i] >= 0) pinned[inst.pinned[i]] += inst.work[i];
-    total += inst.work[i];
-  }
+  const byCapacity: Instance = { ...inst, value: inst.work, band: { lo: new Float64Array(inst.nR), hi: inst.capacity, target: inst.capacity } };
   const eligible = inst.eligible.filter(Boolean).length;
-  return groupsOfKind(byCapacity, 'over', { fixedLoad: fixed, pinnedLoad: pinned, free, epsilon: 1e-9 * Math.max(1, total) }).filter((g) => g.reps.length < eligible);
+  return groupsOfKind(byCapacity, 'over', split(inst, inst.work)).filter((g) => g.reps.length < eligible);
 }
 
-/** Both kinds of group: the accounts are split into fixed and free once, then one flow per kind. */
-function groupsOf(inst: Instance): RepGroup[] {
-  const { fixed } = fixedAndReach(inst, inst.value);
+type Split = { fixedLoad: Float64Array; pinnedLoad: Float64Array; free: number[]; epsilon: number };
+
+/** The accounts split once for the flows, on `values`: what each rep cannot lose, what its locks hold, the free accounts. */
+function split(inst: Instance, values: Float64Array): Split {
+  const { fixed } = fixedAndReach(inst, values);
   const pinned = new Float64Array(inst.nR);
   const free: number[] = [];
   let total = 0;
   for (let i = 0; i < inst.nA; i++) {
     if (fixedRep(inst, i) < 0) free.push(i);
-    if (inst.pinned[i] >= 0) pinned[inst.pinned[i]] += inst.value[i];
-    total += inst.value[i];
+    if (inst.pinned[i] >= 0) pinned[inst.pinned[i]] += values[i];
+    total += values[i];
   }
-  const split = { fixedLoad: fixed, pinnedLoad: pinned, free, epsilon: 1e-9 * Math.max(1, total) };
-  return [...groupsOfKind(inst, 'over', split), ...groupsOfKind(inst, 'short', split)];
+  return { fixedLoad: fixed, pinnedLoad: pinned, free, epsilon: 1e-9 * Math.max(1, total) };
+}
+
+/** Both kinds of group: the accounts are split into fixed and free once, then one flow per kind. */
+function groupsOf(inst: Instance): RepGroup[] {
+  const accounts = split(inst, inst.value);
+  return [...groupsOfKind(inst, 'over', accounts), ...groupsOfKind(inst, 'short', accounts)];
 }
 
 function groupsOfKind(
   inst: Instance,
   kind: RepGroup['kind'],
-  { fixedLoad, pinnedLoad, free, epsilon }: { fixedLoad: Float64Array; pinnedLoad: Float64Array; free: number[]; epsilon: number },
+  { fixedLoad, pinnedLoad, free, epsilon }: Split,
 ): RepGroup[] {
   const { nR, cand, value, band, eligible } = inst;
   // nodes: 0 source, 1 sink, 2 + r reps, 2 + nR + j free accounts

@@ -142,7 +142,7 @@ export function repair(a: Assignment, budget: Budget): boolean {
   }
 }
 
-/** Relative change of the total violation that rounding alone can make (a double has 16 digits). */
+/** Relative change of a sum of violations that rounding alone can make (a double has 16 digits). */
 const ROUNDING = 1e-12;
 
 /** Longest ejection chain tried (moves), and the most labels expanded per chain search (work bound). */

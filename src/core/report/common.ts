@@ -182,7 +182,7 @@ export function recommendedPlan(plans: readonly Plan[]): { plan: Plan; reason: s
     const why = (fallback.check.violations[0] ?? 'see the checker').replace(/\.$/, '');
     return { plan: fallback, reason: `No scenario meets the band, and every plan still breaks a rule (${fallback.scenario.name}: ${why}); change the data or settings before applying one.` };
   }
-  const closest = Number.isFinite(fallback.tightestBand) ? `tightest band ${tightestText(fallback.tightestBand, pct)}` : 'no balance band is reachable';
+  const closest = Number.isFinite(fallback.tightestBand) ? `tightest band ±${pct(fallback.tightestBand)}` : 'no balance band is reachable';
   return { plan: fallback, reason: `No scenario meets the band; ${fallback.scenario.name} gets closest with the fewest moves (${closest}).` };
 }
 
