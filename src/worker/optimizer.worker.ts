@@ -7,6 +7,7 @@ import { optimize } from '../core/optimize/index';
 import { adaptHighs, type HighsModule } from '../hosts/highsAdapter';
 import type { ToWorker } from './protocol';
 import { serveOptimizer } from './serve';
+import { warmUpWorkload } from './warmUp';
 
 /** The bundle must serve highs.wasm next to this worker's script (copy-webpack-plugin copies it). */
 
@@ -36,6 +37,7 @@ serveOptimizer(
   },
   {
     optimize,
+    warmUp: warmUpWorkload,
     yieldToEvents,
     loadEngine: async () => {
       const highs = await highsLoader({ locateFile: (file: string) => new URL(file, scope.location.href).href });

@@ -14,7 +14,7 @@
 import type { TerritoryData } from '../core/model';
 import type { OptimizeResult } from '../core/optimize/api';
 import { defaultScenarios, splitScenarios } from '../core/optimize/scenarios';
-import { createOptimizerClient, type ClientOptions, type OptimizerClient, type RunCallOptions } from './bridge';
+import { createOptimizerClient, type ClientOptions, type OptimizerClient, type RunCallOptions, type WarmOptions, type WarmOutcome } from './bridge';
 import type { WorkerLike } from './protocol';
 
 export interface ParallelOptions extends ClientOptions {
@@ -36,6 +36,13 @@ export function workersFor(accounts: number, options: ParallelOptions): 1 | 2 {
 export function createParallelOptimizer(spawn: () => WorkerLike, options: ParallelOptions): OptimizerClient {
   const clients = [createOptimizerClient(spawn, options), createOptimizerClient(spawn, options)];
   return {
+    async warm(warmOptions: WarmOptions = {}): Promise<WarmOutcome> {
+      // the first worker runs at every size; the second only when a run of that size is split
+      const n = warmOptions.accounts === undefined ? 1 : workersFor(warmOptions.accounts, options);
+      const outcomes = await Promise.all(clients.slice(0, n).map((c) => c.warm(warmOptions)));
+      const error = outcomes.find((o) => o.error)?.error;
+      return { territories: Math.min(...outcomes.map((o) => o.territories)), ...(error ? { error } : {}) };
+    },
     async run(data: TerritoryData, call: RunCallOptions = {}): Promise<OptimizeResult> {
       const scenarios = call.scenarios ?? defaultScenarios(data.settings);
       const groups = splitScenarios(scenarios);

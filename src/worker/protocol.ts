@@ -24,12 +24,28 @@ export type ToWorker =
        */
       cancelFlag?: SharedArrayBuffer;
     }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /**
+   * Get ready before the first run: load HiGHS and, with `workload`, run the warm-up workload
+   * (worker/warmUp.ts) so that the WebAssembly and the optimizer's code are compiled and tiered up
+   * when a real run arrives. A run that arrives meanwhile stops the warm-up at its next step.
+   */
+  | {
+      type: 'warm';
+      workload: boolean;
+      /** As a run's cancelFlag: the bridge sets element 0 to 1 when it posts a run, which stops the warm-up mid-step. */
+      stopFlag?: SharedArrayBuffer;
+    };
 
 export type FromWorker =
   | { type: 'progress'; id: number; progress: OptimizeProgress }
   | { type: 'result'; id: number; result: OptimizeResult }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /**
+   * The warm-up asked for by `warm` is over: done, cut short by a run, or failed (it is best effort).
+   * `territories`: how many warm-up territories ran to the end; `error`: why the warm-up failed.
+   */
+  | { type: 'warmed'; territories: number; error?: string };
 
 /** A worker seen from the page or the CLI: a Web Worker or a Node worker thread behind one shape. */
 export interface WorkerLike {

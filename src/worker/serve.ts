@@ -2,10 +2,12 @@
  * The optimizer worker's loop, shared by the browser Web Worker and the Node worker thread:
  * receives `run`, streams `progress`, answers `result` (or `error`); a `cancel` for the running id
  * makes `shouldStop` true so the optimizer returns its best plans so far (status 'cancelled').
- * `yieldToEvents` lets queued messages (cancel) arrive between optimizer steps.
+ * `yieldToEvents` lets queued messages (cancel) arrive between optimizer steps. A `warm` message
+ * loads the engine and runs the warm-up workload once, best effort; a run that arrives meanwhile
+ * stops it and goes next.
  */
 import type { HighsSolver, OptimizeResult } from '../core/optimize/api';
-import type { TerritoryData } from '../core/model';
+import type { ScenarioSpec, TerritoryData } from '../core/model';
 import type { ToWorker, WorkerPort, WorkerRunOptions } from './protocol';
 import type { OptimizeOptions } from '../core/optimize/api';
 
@@ -23,36 +25,92 @@ export interface ServeOptions {
   yieldToEvents: () => Promise<void>;
   /** Yield at most this often (ms) so the optimizer is not slowed by every step; default 25. */
   yieldEveryMs?: number;
+  /** What `warm` runs after loading the engine, in order (worker/warmUp.ts); without it, `warm` only loads the engine. */
+  warmUp?: () => WarmUpWorkload[];
+}
+
+export interface WarmUpWorkload {
+  data: TerritoryData;
+  scenarios: ScenarioSpec[];
+  /** The warm-up never runs longer than this (ms). */
+  timeLimitMs: number;
 }
 
 export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
   const cancelled = new Set<number>();
   let engine: Promise<Engine> | null = null;
   const yieldEvery = options.yieldEveryMs ?? 25;
+  /** The warm-up in progress; a run waits for it (it stops at its next step once `runArrived`). */
+  let warming: Promise<void> | null = null;
+  let warmedUp = false;
+  let runArrived = false;
 
   port.onMessage((message: ToWorker) => {
     if (message.type === 'cancel') {
       cancelled.add(message.id);
       return;
     }
-    if (message.type === 'run') void run(message.id, message.data, message.options, message.cancelFlag ? new Int32Array(message.cancelFlag) : null);
+    if (message.type === 'warm') {
+      // a warm asked for while one is under way joins it: the one `warmed` answers both
+      if (warming) return;
+      if (warmedUp || runArrived) return port.post({ type: 'warmed', territories: 0 });
+      const stop = message.stopFlag ? new Int32Array(message.stopFlag) : null;
+      const { workload } = message;
+      warming = warmUp(workload, () => runArrived || (stop !== null && Atomics.load(stop, 0) === 1)).then((outcome) => {
+        warming = null;
+        if (workload) warmedUp = true;
+        port.post({ type: 'warmed', ...outcome });
+      });
+      return;
+    }
+    if (message.type === 'run') {
+      runArrived = true;
+      void run(message.id, message.data, message.options, message.cancelFlag ? new Int32Array(message.cancelFlag) : null);
+    }
   });
+
+  function loadEngine(): Promise<Engine> {
+    engine ??= options.loadEngine().catch((e: unknown) => ({ highs: null, note: `HiGHS could not load (${errorText(e)}); used the TypeScript fallback` }));
+    return engine;
+  }
+
+  /** Yields to the event loop at most every `yieldEvery` ms, so messages (cancel, run) get in. */
+  function pacedPause(): () => Promise<void> {
+    let lastYield = Date.now();
+    return async () => {
+      if (Date.now() - lastYield < yieldEvery) return;
+      await options.yieldToEvents();
+      lastYield = Date.now();
+    };
+  }
+
+  /** Best effort: a failure is only reported in `warmed` (a real run reports its own errors). */
+  async function warmUp(workload: boolean, stopped: () => boolean): Promise<{ territories: number; error?: string }> {
+    let territories = 0;
+    try {
+      const { highs } = await loadEngine();
+      if (!workload || !highs || !options.warmUp) return { territories };
+      for (const { data, scenarios, timeLimitMs } of options.warmUp()) {
+        if (stopped()) break;
+        await options.optimize(data, { highs, scenarios, timeLimitMs, shouldStop: stopped, pause: pacedPause() });
+        if (!stopped()) territories++;
+      }
+      return { territories };
+    } catch (e) {
+      return { territories, error: errorText(e) };
+    }
+  }
 
   async function run(id: number, data: TerritoryData, runOptions: WorkerRunOptions, flag: Int32Array | null): Promise<void> {
     try {
-      engine ??= options.loadEngine().catch((e: unknown) => ({ highs: null, note: `HiGHS could not load (${errorText(e)}); used the TypeScript fallback` }));
-      const { highs, note } = await engine;
-      let lastYield = Date.now();
+      if (warming) await warming;
+      const { highs, note } = await loadEngine();
       const result = await options.optimize(data, {
         ...runOptions,
         highs,
         onProgress: (progress) => port.post({ type: 'progress', id, progress }),
         shouldStop: () => cancelled.has(id) || (flag !== null && Atomics.load(flag, 0) === 1),
-        pause: async () => {
-          if (Date.now() - lastYield < yieldEvery) return;
-          await options.yieldToEvents();
-          lastYield = Date.now();
-        },
+        pause: pacedPause(),
       });
       port.post({ type: 'result', id, result: note ? { ...result, notes: [note, ...result.notes] } : result });
     } catch (e) {

@@ -1,6 +1,6 @@
 import type { OptimizeProgress } from '../../src/core/optimize/api';
 import { createOptimizerClient } from '../../src/worker/bridge';
-import { ScriptedWorker, emptyData, inProcessWorker, planWith } from './fakeWorker';
+import { ScriptedWorker, emptyData, inProcessWorker, planWith, steppingOptimizer } from './fakeWorker';
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -211,5 +211,162 @@ describe('optimizer bridge with the real serve loop in process', () => {
     expect(engines).toEqual([null, null]);
     expect(loadEngine).toHaveBeenCalledTimes(1);
     client.terminate();
+  });
+});
+
+describe('warming the worker before the first run', () => {
+  it('warm() spawns the worker and asks for the warm-up; it resolves on warmed, and a run raises the warm-up stop flag', async () => {
+    const worker = new ScriptedWorker();
+    const spawn = jest.fn(() => worker);
+    const client = createOptimizerClient(spawn, { idleMs: 60000 });
+    let warmed = false;
+    const warming = client.warm().then((outcome) => {
+      warmed = true;
+      return outcome;
+    });
+    expect(spawn).toHaveBeenCalledTimes(1);
+    expect(client.hasWorker).toBe(true);
+    const asked = worker.posted[0];
+    if (asked.type !== 'warm' || !asked.stopFlag) throw new Error('expected a warm message with a shared stop flag');
+    expect(asked.workload).toBe(true);
+    const stop = new Int32Array(asked.stopFlag);
+    expect(Atomics.load(stop, 0)).toBe(0);
+    // a run posted while the worker warms up: the same worker takes it, and the stop flag goes up at once
+    const run = client.run(emptyData());
+    await flush();
+    expect(spawn).toHaveBeenCalledTimes(1);
+    expect(worker.runs()).toEqual([1]);
+    expect(Atomics.load(stop, 0)).toBe(1);
+    expect(warmed).toBe(false);
+    worker.reply({ type: 'warmed', territories: 0 });
+    await expect(warming).resolves.toEqual({ territories: 0 });
+    expect(warmed).toBe(true);
+    worker.reply({ type: 'result', id: 1, result: { plans: [], notes: ['after warm-up'] } });
+    await expect(run).resolves.toMatchObject({ notes: ['after warm-up'] });
+    // the CLI's warm: the engine only
+    void client.warm({ workload: false });
+    expect(worker.posted[worker.posted.length - 1]).toMatchObject({ type: 'warm', workload: false });
+    client.terminate();
+  });
+
+  it('a warm() still waiting resolves when the worker is stopped or dies', async () => {
+    const workers: ScriptedWorker[] = [];
+    const client = createOptimizerClient(() => {
+      workers.push(new ScriptedWorker());
+      return workers[workers.length - 1];
+    }, { idleMs: 60000 });
+    const first = client.warm();
+    client.terminate();
+    await expect(first).resolves.toEqual({ territories: 0 });
+    expect(workers[0].terminated).toBe(true);
+    const second = client.warm();
+    workers[1].crash(new Error('wasm out of memory'));
+    await expect(second).resolves.toEqual({ territories: 0 });
+    expect(client.hasWorker).toBe(false);
+  });
+
+  it('keeps a warmed worker for warmIdleMs, then for idleMs after its run', async () => {
+    const worker = new ScriptedWorker();
+    const client = createOptimizerClient(() => worker, { idleMs: 30, warmIdleMs: 400 });
+    const warming = client.warm();
+    worker.reply({ type: 'warmed', territories: 2 });
+    await warming;
+    await sleep(120);
+    // past idleMs, within warmIdleMs: still waiting for its run
+    expect(worker.terminated).toBe(false);
+    const run = client.run(emptyData());
+    await flush();
+    worker.reply({ type: 'result', id: 1, result: { plans: [], notes: [] } });
+    await run;
+    await sleep(120);
+    expect(worker.terminated).toBe(true);
+    client.terminate();
+  });
+});
+
+describe('the serve loop warming up', () => {
+  /** A warm-up that records its steps and stops when asked (shouldStop); a run is steppingOptimizer's. */
+  function recording(warmSteps: number) {
+    const log: string[] = [];
+    const warmData = emptyData();
+    const stepping = steppingOptimizer(3);
+    const optimize = async (data: Parameters<typeof stepping>[0], options: Parameters<typeof stepping>[1]) => {
+      if (data !== warmData) {
+        log.push('run');
+        return stepping(data, options);
+      }
+      for (let step = 1; step <= warmSteps; step++) {
+        if (options.shouldStop?.()) {
+          log.push(`warm-up stopped after ${step - 1}`);
+          return { plans: [], notes: [] };
+        }
+        await options.pause?.();
+      }
+      log.push(`warm-up done (${options.timeLimitMs} ms limit)`);
+      return { plans: [], notes: [] };
+    };
+    const warmUp = jest.fn(() => [{ data: warmData, scenarios: [], timeLimitMs: 1234 }]);
+    const loadEngine = jest.fn(async () => ({ highs: {} as never }));
+    return { log, optimize, warmUp, loadEngine };
+  }
+
+  it('runs the warm-up workload once, with its time limit, and answers warmed', async () => {
+    const { log, optimize, warmUp, loadEngine } = recording(5);
+    const client = createOptimizerClient(() => inProcessWorker(3, loadEngine, optimize, warmUp), { idleMs: 60000 });
+    await expect(client.warm()).resolves.toEqual({ territories: 1 });
+    expect(log).toEqual(['warm-up done (1234 ms limit)']);
+    await expect(client.warm()).resolves.toEqual({ territories: 0 });
+    expect(warmUp).toHaveBeenCalledTimes(1);
+    const result = await client.run(emptyData());
+    expect(result.plans[0]).toMatchObject({ status: 'optimal', objective: 970 });
+    expect(log).toEqual(['warm-up done (1234 ms limit)', 'run']);
+    expect(loadEngine).toHaveBeenCalledTimes(1);
+    client.terminate();
+  });
+
+  it('a run that arrives during the warm-up stops it at its next step and then runs in full', async () => {
+    const { log, optimize, warmUp, loadEngine } = recording(1_000_000);
+    const client = createOptimizerClient(() => inProcessWorker(3, loadEngine, optimize, warmUp), { idleMs: 60000 });
+    const warming = client.warm();
+    await sleep(20);
+    const result = await client.run(emptyData());
+    await expect(warming).resolves.toEqual({ territories: 0 });
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatch(/^warm-up stopped after \d+$/);
+    expect(Number(/\d+$/.exec(log[0])![0])).toBeLessThan(1_000_000);
+    expect(log[1]).toBe('run');
+    expect(result.plans[0]).toMatchObject({ status: 'optimal', objective: 970 });
+    client.terminate();
+  });
+
+  it('without the workload, warm only loads the engine; without HiGHS there is nothing to warm', async () => {
+    const engineOnly = recording(5);
+    const a = createOptimizerClient(() => inProcessWorker(3, engineOnly.loadEngine, engineOnly.optimize, engineOnly.warmUp), { idleMs: 60000 });
+    await a.warm({ workload: false });
+    expect(engineOnly.loadEngine).toHaveBeenCalledTimes(1);
+    expect(engineOnly.warmUp).not.toHaveBeenCalled();
+    // a later full warm still runs the workload
+    await a.warm();
+    expect(engineOnly.log).toEqual(['warm-up done (1234 ms limit)']);
+    a.terminate();
+
+    const noHighs = recording(5);
+    const failing = jest.fn(() => Promise.reject(new Error('wasm blocked')));
+    const b = createOptimizerClient(() => inProcessWorker(3, failing, noHighs.optimize, noHighs.warmUp), { idleMs: 60000 });
+    await expect(b.warm()).resolves.toEqual({ territories: 0 });
+    expect(noHighs.log).toEqual([]);
+    // the run still says why HiGHS is missing
+    const result = await b.run(emptyData());
+    expect(result.notes[0]).toBe('HiGHS could not load (wasm blocked); used the TypeScript fallback');
+    expect(failing).toHaveBeenCalledTimes(1);
+    b.terminate();
+
+    // a warm-up that throws says why
+    const broken = recording(5);
+    const c = createOptimizerClient(() => inProcessWorker(3, broken.loadEngine, broken.optimize, () => {
+      throw new Error('no sample generator');
+    }), { idleMs: 60000 });
+    await expect(c.warm()).resolves.toEqual({ territories: 0, error: 'no sample generator' });
+    c.terminate();
   });
 });

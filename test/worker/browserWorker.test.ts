@@ -1,7 +1,7 @@
 /**
  * The browser Web Worker entry (src/worker/optimizer.worker.ts), bundled with the project's webpack
  * config and run in Chromium: it loads HiGHS from the bundled highs.wasm and answers a run, and a
- * cancel message stops it between scenarios.
+ * cancel message stops it between scenarios; a warm message runs the warm-up territories.
  */
 import * as http from 'node:http';
 import { copyFileSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
@@ -136,4 +136,24 @@ it('a cancel message stops the run: the remaining scenarios come back cancelled'
   expect(statuses.length).toBeGreaterThanOrEqual(3);
   expect(statuses[statuses.length - 1]).toBe('cancelled');
   expect(r.notes?.join(' ')).toContain('Stopped before the end');
+});
+
+it('warms up inside the browser worker (sample territories built in the worker), posting no progress', async () => {
+  const r = await page.evaluate(
+    () =>
+      new Promise<{ warmed: unknown; others: string[] }>((resolve) => {
+        const w = new Worker('optimizer.worker.js');
+        const others: string[] = [];
+        w.onmessage = (e: MessageEvent) => {
+          if (e.data.type !== 'warmed') return void others.push(e.data.type);
+          w.terminate();
+          resolve({ warmed: e.data, others });
+        };
+        w.onerror = (e) => resolve({ warmed: { crash: e.message }, others });
+        w.postMessage({ type: 'warm', workload: true });
+      }),
+  );
+  // both warm-up territories ran to the end with HiGHS, and nothing reached the page but `warmed`
+  expect(r.warmed).toEqual({ type: 'warmed', territories: 2 });
+  expect(r.others).toEqual([]);
 });

@@ -6,7 +6,7 @@ import type { Plan, PlanStatus, TerritoryData } from '../../src/core/model';
 import { makeTerritory } from '../support/model';
 import type { OptimizeOptions, OptimizeResult } from '../../src/core/optimize/api';
 import type { FromWorker, ToWorker, WorkerLike } from '../../src/worker/protocol';
-import { serveOptimizer, type Engine, type OptimizeFn } from '../../src/worker/serve';
+import { serveOptimizer, type Engine, type OptimizeFn, type ServeOptions } from '../../src/worker/serve';
 
 export function emptyData(): TerritoryData {
   return makeTerritory([], []);
@@ -96,6 +96,7 @@ export function inProcessWorker(
   steps: number,
   loadEngine: () => Promise<Engine> = async () => ({ highs: null }),
   optimize: OptimizeFn = steppingOptimizer(steps),
+  warmUp?: ServeOptions['warmUp'],
 ): WorkerLike & { terminated: boolean; posted: ToWorker[] } {
   let toBridge: (m: FromWorker) => void = () => undefined;
   let toWorker: (m: ToWorker) => void = () => undefined;
@@ -118,6 +119,7 @@ export function inProcessWorker(
     {
       optimize,
       loadEngine,
+      warmUp,
       yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
       yieldEveryMs: 0,
     },

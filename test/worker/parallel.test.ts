@@ -92,7 +92,53 @@ describe('createParallelOptimizer with in-process workers', () => {
   });
 });
 
+describe('warming a parallel client', () => {
+  it('warms the first worker, and the second only for a run of a size that is split', async () => {
+    const small = fakeParallel(2, 50_000, 10_000);
+    await small.client.warm();
+    expect(small.spawned.count).toBe(1);
+    await small.client.warm({ accounts: 5_000 });
+    expect(small.spawned.count).toBe(1);
+    await small.client.warm({ accounts: 20_000 });
+    expect(small.spawned.count).toBe(2);
+    small.client.terminate();
+    const oneCore = fakeParallel(1, 50_000, 10_000);
+    await oneCore.client.warm({ accounts: 20_000 });
+    expect(oneCore.spawned.count).toBe(1);
+    oneCore.client.terminate();
+  });
+});
+
 describe('createParallelOptimizer with real Node worker threads', () => {
+  it('a warmed-up client gives the same plans as a cold one', async () => {
+    const data = makeInstance({ accounts: 400, reps: 11, seed: 78 });
+    const options = { cores: 2, minAccountsToSplit: 0, idleMs: 500 };
+    const cold = createParallelOptimizer(() => spawnNodeOptimizer(), options);
+    let spawned = 0;
+    const warm = createParallelOptimizer(() => {
+      spawned++;
+      return spawnNodeOptimizer();
+    }, options);
+    try {
+      const coldResult = await cold.run(data, { timeLimitMs: 30000 });
+      // both threads ran both warm-up territories (worker/warmUp.ts) to the end
+      await expect(warm.warm({ accounts: data.accounts.length })).resolves.toEqual({ territories: 2 });
+      expect(spawned).toBe(2);
+      expect(warm.hasWorker).toBe(true);
+      const warmResult = await warm.run(data, { timeLimitMs: 30000 });
+      expect(spawned).toBe(2); // the run used the warmed workers
+      expect(warmResult.plans.map((p) => p.objective)).toEqual(coldResult.plans.map((p) => p.objective));
+      for (const [k, plan] of warmResult.plans.entries()) {
+        expect(plan.check.ok).toBe(true);
+        expect(plan.owners).toEqual(coldResult.plans[k].owners);
+      }
+    } finally {
+      cold.terminate();
+      warm.terminate();
+    }
+  }, 60000);
+
+
   it('gives the same checked plans on every run; Minimal and Balanced equal the in-process run', async () => {
     const data = makeInstance({ accounts: 600, reps: 12, seed: 77 });
     let spawned = 0;

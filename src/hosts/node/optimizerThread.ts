@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { optimize } from '../../core/optimize/index';
 import type { ToWorker } from '../../worker/protocol';
+import { warmUpWorkload } from '../../worker/warmUp';
 import { serveOptimizer } from '../../worker/serve';
 import { loadHighs } from './highs';
 
@@ -18,6 +19,7 @@ serveOptimizer(
   },
   {
     optimize,
+    warmUp: warmUpWorkload,
     loadEngine: async () => ({ highs: await loadHighs() }),
     yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
   },
