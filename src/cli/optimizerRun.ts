@@ -1,17 +1,28 @@
 /**
  * Runs the optimizer in Node worker threads (two scenario groups on two cores, see worker/parallel.ts),
  * with progress on stderr and Ctrl-C as Cancel (the workers then return their best plans so far; a
- * second Ctrl-C quits).
+ * second Ctrl-C quits). The command starts the worker and has it load HiGHS before it reads the
+ * workbook, so the two overlap.
  */
 import type { TerritoryData } from '../core/model';
 import type { OptimizeProgress, OptimizeResult } from '../core/optimize/api';
 import { cpus } from 'node:os';
+import type { OptimizerClient } from '../worker/bridge';
 import { createParallelOptimizer } from '../worker/parallel';
 import { spawnNodeOptimizer } from '../hosts/node/worker';
 import type { Terminal } from './terminal';
 
-export async function optimizeInWorker(data: TerritoryData, io: Terminal, timeLimitMs?: number): Promise<OptimizeResult> {
+/**
+ * The CLI's optimizer, its first worker spawned and loading HiGHS at once (not the warm-up workload:
+ * see WarmOptions.workload). The caller terminates it.
+ */
+export function startOptimizer(): OptimizerClient {
   const client = createParallelOptimizer(() => spawnNodeOptimizer(), { idleMs: 1000, cores: cpus().length });
+  void client.warm({ workload: false });
+  return client;
+}
+
+export async function optimizeInWorker(client: OptimizerClient, data: TerritoryData, io: Terminal, timeLimitMs?: number): Promise<OptimizeResult> {
   const controller = new AbortController();
   const onInt = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -25,7 +36,6 @@ export async function optimizeInWorker(data: TerritoryData, io: Terminal, timeLi
   } finally {
     process.off('SIGINT', onInt);
     io.endProgress();
-    client.terminate();
   }
 }
 

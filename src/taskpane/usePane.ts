@@ -16,6 +16,8 @@ import { tableHeaders, type TableHeaders } from './tableHeaders';
 /** What the pane needs from the optimizer bridge (src/worker/bridge.ts). */
 export interface PaneOptimizer {
   run(data: TerritoryData, options: { onProgress?: (p: OptimizeProgress) => void; signal?: AbortSignal }): Promise<OptimizeResult>;
+  /** Gets the worker ready for a run of this many accounts (worker/warmUp.ts); called once data that can be optimized is read. */
+  warm?(options: { accounts: number }): Promise<unknown>;
 }
 
 export type Busy = 'reading' | 'optimizing' | 'writing' | 'applying' | 'undoing';
@@ -125,6 +127,12 @@ export function usePane(host: WorkbookHost, optimizer: PaneOptimizer, now?: () =
     const sheets = await host.readSheets();
     return { sheets, ...analyse(sheets, current.current.mapping), result: null, selected: null };
   }, [host]);
+
+  // While the user reads the verdict, the optimizer's worker starts and warms up, so that Rebalance
+  // meets a warm engine (5k × 25: 1.5 s instead of 2.2 s; 1k × 20: 0.3 s instead of 1.0 s).
+  React.useEffect(() => {
+    if (canOptimize(state.data)) void optimizer.warm?.({ accounts: state.data!.accounts.length });
+  }, [state.data, optimizer]);
 
   const actions = React.useMemo<PaneActions>(
     () => ({

@@ -103,6 +103,11 @@ describe('input errors exit 1 with Sheet!Cell messages', () => {
     const r = cli('check', 'missing.xlsx');
     expect(r.code).toBe(1);
     expect(r.err).toContain('missing.xlsx: file not found');
+    // rebalance starts its optimizer worker before reading: the failed read stops it, and the CLI
+    // exits (a worker left running would keep it alive until spawnSync's timeout: code null)
+    const run = cli('rebalance', 'missing.xlsx', '--out', 'never.xlsx');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('missing.xlsx: file not found');
   });
 });
 

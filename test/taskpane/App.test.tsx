@@ -227,17 +227,29 @@ describe('task pane App', () => {
     expect(alert.textContent).toContain('The Accounts table has no Owner column to write to.');
   });
 
+  it('warms the optimizer up once the workbook is read, for a run of its size', async () => {
+    const warms: { accounts: number }[] = [];
+    const optimizer = { ...controlledOptimizer(), warm: async (options: { accounts: number }) => void warms.push(options) };
+    renderApp(fakeHost(), optimizer);
+    await screen.findByTestId('verdict');
+    // the sample sheets hold 60 accounts
+    await waitFor(() => expect(warms).toEqual([{ accounts: 60 }]));
+  });
+
   it('lists located problems and keeps Rebalance off when a required table is missing', async () => {
     const host = fakeHost();
     const withoutReps = sampleSheets().filter((sh) => sh.name !== 'Reps');
     host.readSheets = async () => withoutReps;
-    renderApp(host, controlledOptimizer());
+    const warms: unknown[] = [];
+    renderApp(host, { ...controlledOptimizer(), warm: async (options) => void warms.push(options) });
     const expected = readWorkbookSheets(withoutReps).problems.filter((p) => p.severity === 'error');
     expect(expected).toHaveLength(1);
     await screen.findByRole('heading', { name: /^Problems \(\d+, 1 error\)$/ });
     expect(screen.getByText(`Reps: ${expected[0].message}`)).toBeTruthy();
     expect(screen.queryByTestId('verdict')).toBeNull();
     expect((screen.getByRole('button', { name: 'Rebalance' }) as HTMLButtonElement).disabled).toBe(true);
+    // nothing to optimize: no worker is started
+    expect(warms).toEqual([]);
   });
 
   it('shows a failed read to the user instead of swallowing it', async () => {

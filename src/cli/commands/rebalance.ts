@@ -11,7 +11,8 @@ import { writeOutputWorkbook } from '../../hosts/xlsx/write';
 import type { Terminal } from '../terminal';
 import { jsonReport } from '../jsonReport';
 import { loadTerritory } from '../load';
-import { optimizeInWorker } from '../optimizerRun';
+import { optimizeInWorker, startOptimizer } from '../optimizerRun';
+import type { OptimizerClient } from '../../worker/bridge';
 import { runSummary } from '../summary';
 
 export interface RebalanceRun {
@@ -30,13 +31,12 @@ export interface RebalanceArgs {
 
 /** Runs the whole rebalance; returns null after printing why when the input stops it. */
 export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<RebalanceRun | null> {
-  const input = await loadTerritory(args.inPath, io);
-  if (!input) return null;
+  // the worker warms up while the workbook is read
+  const optimizer = startOptimizer();
+  const read = await readAndRebalance(args, io, optimizer).finally(() => optimizer.terminate());
+  if (!read) return null;
+  const { input, result, started } = read;
   const { data } = input;
-  const started = Date.now();
-  const timeLimitMs = args.timeLimitSeconds === undefined ? undefined : args.timeLimitSeconds * 1000;
-  io.progress(`Auditing ${data.accounts.length} accounts and ${data.reps.length} reps...`);
-  const result = await rebalanceWith(data, (d) => optimizeInWorker(d, io, timeLimitMs));
   const elapsedMs = Date.now() - started;
   const generatedAt = timestamp(new Date());
 
@@ -53,6 +53,17 @@ export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<R
     await fs.writeFile(args.jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   }
   return { data, result, elapsedMs, generatedAt };
+}
+
+async function readAndRebalance(args: RebalanceArgs, io: Terminal, optimizer: OptimizerClient) {
+  const input = await loadTerritory(args.inPath, io);
+  if (!input) return null;
+  const { data } = input;
+  const started = Date.now();
+  const timeLimitMs = args.timeLimitSeconds === undefined ? undefined : args.timeLimitSeconds * 1000;
+  io.progress(`Auditing ${data.accounts.length} accounts and ${data.reps.length} reps...`);
+  const result = await rebalanceWith(data, (d) => optimizeInWorker(optimizer, d, io, timeLimitMs));
+  return { input, result, started };
 }
 
 export async function rebalanceCommand(args: RebalanceArgs, io: Terminal): Promise<number> {
