@@ -167,7 +167,7 @@ async function runOne(nA: number, nR: number, mipSeconds: number, jsLpSeconds: n
   const warm = warmRun({ accounts: nA, reps: nR, seed: SEED });
   result.warmRun = warm;
   rows.push({
-    name: `ours: Minimal + Balanced + Redesign, task-pane path (worker thread${workers > 1 ? 's' : ''} warmed up first: ${fmt(warm.warmUpSeconds)} s, fresh process)`,
+    name: `ours: Minimal + Balanced + Redesign, worker thread${workers > 1 ? 's' : ''} warmed up first as the task pane does (warm-up ${fmt(warm.warmUpSeconds)} s; fresh process)`,
     seconds: warm.seconds,
     objective: warm.objective,
     moves: warm.moves,
@@ -288,7 +288,7 @@ function table(r: InstanceResult): string {
     const pane = r.warmRun?.seconds;
     if (pane)
       lines.push(
-        `- the task pane's path, its worker threads warmed up while the user reads the verdict: ${fmt(pane)} s = ${fmt(pane / lp, 1)} × the warm LP` +
+        `- worker threads warmed up first, as the task pane warms its Web Workers while the user reads the verdict: ${fmt(pane)} s = ${fmt(pane / lp, 1)} × the warm LP` +
           (cold?.arrays.seconds ? `, ${fmt(pane / cold.arrays.seconds, 1)} × the fresh-process LP` : '') +
           (cold?.text.seconds ? `, ${fmt(pane / cold.text.seconds, 1)} × the LP-text reference` : '') +
           '.',

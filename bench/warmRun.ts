@@ -1,8 +1,8 @@
 /**
  * Bench helper, run as its own process (`tsx bench/warmRun.ts '<request JSON>'`, prints the result
- * JSON): the task pane's path. The optimizer's worker threads are started and warmed up
- * (worker/warmUp.ts), as the pane does while the user reads the verdict; then Minimal + Balanced +
- * Redesign run on them. Its own process, because worker threads share compiled WebAssembly with
+ * JSON): the task pane's path, measured in Node. The optimizer's worker threads are started and
+ * warmed up (worker/warmUp.ts), as the pane does with its Web Workers while the user reads the
+ * verdict; then Minimal + Balanced + Redesign run on them. Its own process, because worker threads share compiled WebAssembly with
  * their process: in the bench's process the workers would find HiGHS already tiered up by the runs
  * before them.
  */

@@ -19,8 +19,9 @@ export interface OptimizerClient {
   run(data: TerritoryData, options?: RunCallOptions): Promise<OptimizeResult>;
   /**
    * Spawns the worker now (if none is alive) and warms it up; resolves when the warm-up is over, or
-   * at once when the worker is already warm. A run called meanwhile cuts the warm-up short. A
-   * warmed worker left without a run is shut down after `warmIdleMs`.
+   * at once when the worker is already warm (it has run). A run called meanwhile cuts the warm-up
+   * short. A worker warmed up and left without a run is shut down after `warmIdleMs`. Never
+   * rejects: a worker that cannot start or warm up says why in `error`.
    */
   warm(options?: WarmOptions): Promise<WarmOutcome>;
   /** Stops the worker now; calls in flight or queued reject. */
@@ -33,9 +34,10 @@ export interface ClientOptions {
   /** Terminate the worker after this long without work (ms); default 10 s. */
   idleMs?: number;
   /**
-   * After `warm()`, keep the worker this long (ms) waiting for the run it was warmed for; default 5
-   * minutes. Longer than `idleMs` since a person reads the verdict before asking for plans, and a
-   * warm-up's worker holds only a small territory's memory.
+   * After `warm()` on a worker that has not run yet, keep it this long (ms) waiting for the run it
+   * was warmed for; default 5 minutes. Longer than `idleMs` since a person reads the verdict before
+   * asking for plans, and such a worker holds only the warm-up territories' memory (a worker that
+   * has run keeps `idleMs`: its memory has grown to the real territory's).
    */
   warmIdleMs?: number;
 }
@@ -52,7 +54,7 @@ export interface WarmOptions {
   accounts?: number;
 }
 
-/** What a warm-up did: the warm-up territories it ran to the end (0 when a run cut it short), and why it failed if it did. */
+/** What a warm-up did: the warm-up territories it ran to the end (those finished before a run cut it short), and why it failed if it did. */
 export interface WarmOutcome {
   territories: number;
   error?: string;
@@ -87,16 +89,19 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
   let queue: Promise<unknown> = Promise.resolve();
   let pending = 0;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Resolvers of warm() calls waiting for the worker's `warmed`. */
-  let warmWaiters: ((outcome: WarmOutcome) => void)[] = [];
-  /** The shared flag that stops the worker's warm-up when a run is posted (where shared memory exists). */
+  /** warm() calls waiting for the worker's `warmed`, by warm id. */
+  let warmWaiters = new Map<number, (outcome: WarmOutcome) => void>();
+  let nextWarmId = 1;
+  /** The shared flag that stops the worker's warm-up when a run is posted (where shared memory exists); one per worker until its first run. */
   let warmStop: SharedArrayBuffer | null = null;
+  /** The current worker has taken a run: it is warm, and its memory is the real territory's. */
+  let workerHasRun = false;
 
-  /** Answers the waiting warm() calls; without the worker's word (stopped, died), no territory ran. */
-  function warmOver(outcome: WarmOutcome = { territories: 0 }): void {
+  /** Answers the warm() calls still waiting (worker stopped or died): no territory ran. */
+  function warmsOver(): void {
     const waiters = warmWaiters;
-    warmWaiters = [];
-    for (const resolve of waiters) resolve({ territories: outcome.territories, ...(outcome.error ? { error: outcome.error } : {}) });
+    warmWaiters = new Map();
+    for (const resolve of waiters.values()) resolve({ territories: 0 });
   }
 
   function ensureWorker(): WorkerLike {
@@ -107,18 +112,25 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
     w.listen(onMessage, (error) => {
       if (worker !== w) return;
       worker = null;
-      warmOver();
+      warmsOver();
       w.terminate();
       const r = running;
       running = null;
       r?.reject(error);
     });
     worker = w;
+    workerHasRun = false;
+    warmStop = null;
     return w;
   }
 
   function onMessage(message: FromWorker): void {
-    if (message.type === 'warmed') return warmOver(message);
+    if (message.type === 'warmed') {
+      const resolve = warmWaiters.get(message.id);
+      warmWaiters.delete(message.id);
+      resolve?.({ territories: message.territories, ...(message.error ? { error: message.error } : {}) });
+      return;
+    }
     const r = running;
     if (!r || message.id !== r.id) return;
     if (message.type === 'progress') {
@@ -138,7 +150,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
       if (pending === 0 && worker) {
         worker.terminate();
         worker = null;
-        warmOver();
+        warmsOver();
       }
     }, after);
     // Node: an idle timer alone must not keep the process alive.
@@ -152,6 +164,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
     const flag = sharedFlag();
     if (warmStop) Atomics.store(new Int32Array(warmStop), 0, 1);
     warmStop = null;
+    workerHasRun = true;
     return new Promise<OptimizeResult>((resolve, reject) => {
       const onAbort = () => {
         if (flag) Atomics.store(new Int32Array(flag), 0, 1);
@@ -177,11 +190,20 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
 
   return {
     warm(options = {}) {
-      const w = ensureWorker();
-      const over = new Promise<WarmOutcome>((resolve) => warmWaiters.push(resolve));
-      warmStop = sharedFlag();
+      // a worker that has run is warm, and keeps its usual idle time
+      if (worker && workerHasRun) return Promise.resolve({ territories: 0 });
+      let w: WorkerLike;
+      try {
+        w = ensureWorker();
+      } catch (e) {
+        return Promise.resolve({ territories: 0, error: e instanceof Error ? e.message : String(e) });
+      }
+      const id = nextWarmId++;
+      const over = new Promise<WarmOutcome>((resolve) => warmWaiters.set(id, resolve));
+      // one flag per worker: a warm-up under way watches the flag it was first given
+      warmStop ??= sharedFlag();
       const workload = options.workload ?? true;
-      w.postMessage(warmStop ? { type: 'warm', workload, stopFlag: warmStop } : { type: 'warm', workload });
+      w.postMessage(warmStop ? { type: 'warm', id, workload, stopFlag: warmStop } : { type: 'warm', id, workload });
       scheduleIdle(warmIdleMs);
       return over;
     },
@@ -220,7 +242,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
       const w = worker;
       worker = null;
       w?.terminate();
-      warmOver();
+      warmsOver();
       const r = running;
       running = null;
       r?.reject(stoppedError());

@@ -28,12 +28,17 @@ export type ToWorker =
   /**
    * Get ready before the first run: load HiGHS and, with `workload`, run the warm-up workload
    * (worker/warmUp.ts) so that the WebAssembly and the optimizer's code are compiled and tiered up
-   * when a real run arrives. A run that arrives meanwhile stops the warm-up at its next step.
+   * when a real run arrives. A run that arrives meanwhile stops the warm-up at its next step. Warms
+   * are done in the order asked, each answered by a `warmed` with its id; the workload runs once.
    */
   | {
       type: 'warm';
+      id: number;
       workload: boolean;
-      /** As a run's cancelFlag: the bridge sets element 0 to 1 when it posts a run, which stops the warm-up mid-step. */
+      /**
+       * As a run's cancelFlag: the bridge sets element 0 to 1 when it posts a run, and the warm-up
+       * sees it at its next check, even inside a JavaScript step (a HiGHS solve runs to its end).
+       */
       stopFlag?: SharedArrayBuffer;
     };
 
@@ -42,10 +47,10 @@ export type FromWorker =
   | { type: 'result'; id: number; result: OptimizeResult }
   | { type: 'error'; id: number; message: string }
   /**
-   * The warm-up asked for by `warm` is over: done, cut short by a run, or failed (it is best effort).
-   * `territories`: how many warm-up territories ran to the end; `error`: why the warm-up failed.
+   * The warm `id` is over: done, cut short by a run, or failed (it is best effort). `territories`:
+   * how many warm-up territories it ran to the end; `error`: why it failed (HiGHS not loading too).
    */
-  | { type: 'warmed'; territories: number; error?: string };
+  | { type: 'warmed'; id: number; territories: number; error?: string };
 
 /** A worker seen from the page or the CLI: a Web Worker or a Node worker thread behind one shape. */
 export interface WorkerLike {

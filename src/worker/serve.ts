@@ -40,8 +40,8 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
   const cancelled = new Set<number>();
   let engine: Promise<Engine> | null = null;
   const yieldEvery = options.yieldEveryMs ?? 25;
-  /** The warm-up in progress; a run waits for it (it stops at its next step once `runArrived`). */
-  let warming: Promise<void> | null = null;
+  /** The last warm asked for, chained after the ones before it; a run waits for it (the warm-ups stop at their next step once a run arrived). */
+  let warming: Promise<void> = Promise.resolve();
   let warmedUp = false;
   let runArrived = false;
 
@@ -51,15 +51,14 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
       return;
     }
     if (message.type === 'warm') {
-      // a warm asked for while one is under way joins it: the one `warmed` answers both
-      if (warming) return;
-      if (warmedUp || runArrived) return port.post({ type: 'warmed', territories: 0 });
+      const { id, workload } = message;
       const stop = message.stopFlag ? new Int32Array(message.stopFlag) : null;
-      const { workload } = message;
-      warming = warmUp(workload, () => runArrived || (stop !== null && Atomics.load(stop, 0) === 1)).then((outcome) => {
-        warming = null;
+      const stopped = () => runArrived || (stop !== null && Atomics.load(stop, 0) === 1);
+      warming = warming.then(async () => {
+        // warm once: after a warm-up or a run there is nothing left to warm
+        const outcome = warmedUp || runArrived ? { territories: 0 } : await warmUp(workload, stopped);
         if (workload) warmedUp = true;
-        port.post({ type: 'warmed', ...outcome });
+        port.post({ type: 'warmed', id, ...outcome });
       });
       return;
     }
@@ -88,8 +87,9 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
   async function warmUp(workload: boolean, stopped: () => boolean): Promise<{ territories: number; error?: string }> {
     let territories = 0;
     try {
-      const { highs } = await loadEngine();
-      if (!workload || !highs || !options.warmUp) return { territories };
+      const { highs, note } = await loadEngine();
+      if (!highs) return { territories, error: note ?? 'HiGHS is not available' };
+      if (!workload || !options.warmUp) return { territories };
       for (const { data, scenarios, timeLimitMs } of options.warmUp()) {
         if (stopped()) break;
         await options.optimize(data, { highs, scenarios, timeLimitMs, shouldStop: stopped, pause: pacedPause() });
@@ -103,7 +103,7 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
 
   async function run(id: number, data: TerritoryData, runOptions: WorkerRunOptions, flag: Int32Array | null): Promise<void> {
     try {
-      if (warming) await warming;
+      await warming;
       const { highs, note } = await loadEngine();
       const result = await options.optimize(data, {
         ...runOptions,

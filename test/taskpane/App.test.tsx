@@ -234,6 +234,9 @@ describe('task pane App', () => {
     await screen.findByTestId('verdict');
     // the sample sheets hold 60 accounts
     await waitFor(() => expect(warms).toEqual([{ accounts: 60 }]));
+    // once per read: later renders ask nothing more
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(warms).toHaveLength(1);
   });
 
   it('lists located problems and keeps Rebalance off when a required table is missing', async () => {

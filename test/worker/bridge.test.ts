@@ -238,15 +238,44 @@ describe('warming the worker before the first run', () => {
     expect(worker.runs()).toEqual([1]);
     expect(Atomics.load(stop, 0)).toBe(1);
     expect(warmed).toBe(false);
-    worker.reply({ type: 'warmed', territories: 0 });
-    await expect(warming).resolves.toEqual({ territories: 0 });
-    expect(warmed).toBe(true);
+    // a `warmed` for another warm does not answer this one
+    worker.reply({ type: 'warmed', id: asked.id + 1, territories: 2 });
+    await flush();
+    expect(warmed).toBe(false);
+    worker.reply({ type: 'warmed', id: asked.id, territories: 1 });
+    await expect(warming).resolves.toEqual({ territories: 1 });
     worker.reply({ type: 'result', id: 1, result: { plans: [], notes: ['after warm-up'] } });
     await expect(run).resolves.toMatchObject({ notes: ['after warm-up'] });
-    // the CLI's warm: the engine only
-    void client.warm({ workload: false });
-    expect(worker.posted[worker.posted.length - 1]).toMatchObject({ type: 'warm', workload: false });
+    // the worker has run: it is warm, and warm() asks it for nothing
+    const posted = worker.posted.length;
+    await expect(client.warm()).resolves.toEqual({ territories: 0 });
+    expect(worker.posted).toHaveLength(posted);
     client.terminate();
+  });
+
+  it('a second warm() during a warm-up keeps the stop flag the worker watches; the CLI warm asks for the engine only', async () => {
+    const worker = new ScriptedWorker();
+    const client = createOptimizerClient(() => worker, { idleMs: 60000 });
+    void client.warm();
+    void client.warm({ workload: false });
+    const [first, second] = worker.posted;
+    if (first.type !== 'warm' || second.type !== 'warm') throw new Error('expected two warm messages');
+    expect([first.workload, second.workload]).toEqual([true, false]);
+    expect(second.id).not.toBe(first.id);
+    expect(second.stopFlag).toBe(first.stopFlag);
+    const run = client.run(emptyData());
+    await flush();
+    expect(Atomics.load(new Int32Array(first.stopFlag!), 0)).toBe(1);
+    client.terminate();
+    await expect(run).rejects.toThrow('The optimizer worker was stopped');
+  });
+
+  it('a worker that cannot start makes warm() resolve with the reason, not reject', async () => {
+    const client = createOptimizerClient(() => {
+      throw new Error('Cannot find module tsx/cjs');
+    }, { idleMs: 60000 });
+    await expect(client.warm()).resolves.toEqual({ territories: 0, error: 'Cannot find module tsx/cjs' });
+    expect(client.hasWorker).toBe(false);
   });
 
   it('a warm() still waiting resolves when the worker is stopped or dies', async () => {
@@ -265,11 +294,11 @@ describe('warming the worker before the first run', () => {
     expect(client.hasWorker).toBe(false);
   });
 
-  it('keeps a warmed worker for warmIdleMs, then for idleMs after its run', async () => {
+  it('keeps a warmed worker for warmIdleMs, then for idleMs after its run, and a warm() after the run does not extend it', async () => {
     const worker = new ScriptedWorker();
     const client = createOptimizerClient(() => worker, { idleMs: 30, warmIdleMs: 400 });
     const warming = client.warm();
-    worker.reply({ type: 'warmed', territories: 2 });
+    worker.reply({ type: 'warmed', id: 1, territories: 2 });
     await warming;
     await sleep(120);
     // past idleMs, within warmIdleMs: still waiting for its run
@@ -278,9 +307,24 @@ describe('warming the worker before the first run', () => {
     await flush();
     worker.reply({ type: 'result', id: 1, result: { plans: [], notes: [] } });
     await run;
+    // the pane warms again after Apply re-reads the workbook: the run's worker still goes after idleMs
+    void client.warm();
     await sleep(120);
     expect(worker.terminated).toBe(true);
     client.terminate();
+  });
+
+  it('shuts a warmed worker down after warmIdleMs when no run comes', async () => {
+    const worker = new ScriptedWorker();
+    const client = createOptimizerClient(() => worker, { idleMs: 10, warmIdleMs: 60 });
+    const warming = client.warm();
+    worker.reply({ type: 'warmed', id: 1, territories: 2 });
+    await warming;
+    await sleep(30);
+    expect(worker.terminated).toBe(false);
+    await sleep(100);
+    expect(worker.terminated).toBe(true);
+    expect(client.hasWorker).toBe(false);
   });
 });
 
@@ -324,18 +368,44 @@ describe('the serve loop warming up', () => {
     client.terminate();
   });
 
-  it('a run that arrives during the warm-up stops it at its next step and then runs in full', async () => {
-    const { log, optimize, warmUp, loadEngine } = recording(1_000_000);
-    const client = createOptimizerClient(() => inProcessWorker(3, loadEngine, optimize, warmUp), { idleMs: 60000 });
-    const warming = client.warm();
-    await sleep(20);
-    const result = await client.run(emptyData());
-    await expect(warming).resolves.toEqual({ territories: 0 });
-    expect(log).toHaveLength(2);
-    expect(log[0]).toMatch(/^warm-up stopped after \d+$/);
-    expect(Number(/\d+$/.exec(log[0])![0])).toBeLessThan(1_000_000);
-    expect(log[1]).toBe('run');
-    expect(result.plans[0]).toMatchObject({ status: 'optimal', objective: 970 });
+  it.each([
+    ['with the shared stop flag', true],
+    ['without shared memory (a page that is not cross-origin isolated): by the run message', false],
+  ])('a run that arrives during the warm-up stops it at its next step and then runs in full, %s', async (_name, shared) => {
+    const original = globalThis.SharedArrayBuffer;
+    if (!shared) (globalThis as { SharedArrayBuffer?: unknown }).SharedArrayBuffer = undefined;
+    try {
+      const { log, optimize, warmUp, loadEngine } = recording(1_000_000);
+      const worker = inProcessWorker(3, loadEngine, optimize, warmUp);
+      const client = createOptimizerClient(() => worker, { idleMs: 60000 });
+      const warming = client.warm();
+      await sleep(20);
+      const result = await client.run(emptyData());
+      expect(worker.posted.some((m) => m.type === 'warm' && m.stopFlag !== undefined)).toBe(shared);
+      await expect(warming).resolves.toEqual({ territories: 0 });
+      expect(log).toHaveLength(2);
+      expect(log[0]).toMatch(/^warm-up stopped after \d+$/);
+      expect(Number(/\d+$/.exec(log[0])![0])).toBeLessThan(1_000_000);
+      expect(log[1]).toBe('run');
+      expect(result.plans[0]).toMatchObject({ status: 'optimal', objective: 970 });
+      client.terminate();
+    } finally {
+      globalThis.SharedArrayBuffer = original;
+    }
+  });
+
+  it('a warm that reaches the worker after a run has started runs no workload', async () => {
+    const { log, optimize, warmUp, loadEngine } = recording(5);
+    const worker = inProcessWorker(3, loadEngine, optimize, warmUp);
+    const client = createOptimizerClient(() => worker, { idleMs: 60000 });
+    const run = client.run(emptyData());
+    await flush(); // the run is posted
+    // straight to the worker (the bridge itself asks nothing of a worker that has run)
+    worker.postMessage({ type: 'warm', id: 7, workload: true });
+    await run;
+    await sleep(10);
+    expect(log).toEqual(['run']);
+    expect(warmUp).not.toHaveBeenCalled();
     client.terminate();
   });
 
@@ -345,15 +415,16 @@ describe('the serve loop warming up', () => {
     await a.warm({ workload: false });
     expect(engineOnly.loadEngine).toHaveBeenCalledTimes(1);
     expect(engineOnly.warmUp).not.toHaveBeenCalled();
-    // a later full warm still runs the workload
-    await a.warm();
+    // a later full warm still runs the workload, even when asked while the engine-only warm is under way
+    const both = [a.warm({ workload: false }), a.warm()];
+    await expect(Promise.all(both)).resolves.toEqual([{ territories: 0 }, { territories: 1 }]);
     expect(engineOnly.log).toEqual(['warm-up done (1234 ms limit)']);
     a.terminate();
 
     const noHighs = recording(5);
     const failing = jest.fn(() => Promise.reject(new Error('wasm blocked')));
     const b = createOptimizerClient(() => inProcessWorker(3, failing, noHighs.optimize, noHighs.warmUp), { idleMs: 60000 });
-    await expect(b.warm()).resolves.toEqual({ territories: 0 });
+    await expect(b.warm()).resolves.toEqual({ territories: 0, error: 'HiGHS could not load (wasm blocked); used the TypeScript fallback' });
     expect(noHighs.log).toEqual([]);
     // the run still says why HiGHS is missing
     const result = await b.run(emptyData());

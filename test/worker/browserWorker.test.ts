@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { readTerritoryData } from '../../src/core/read/index';
 import { generateSample } from '../../src/core/sample';
+import { WARM_UP } from '../../src/worker/warmUp';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir = '';
@@ -150,10 +151,10 @@ it('warms up inside the browser worker (sample territories built in the worker),
           resolve({ warmed: e.data, others });
         };
         w.onerror = (e) => resolve({ warmed: { crash: e.message }, others });
-        w.postMessage({ type: 'warm', workload: true });
+        w.postMessage({ type: 'warm', id: 1, workload: true });
       }),
   );
-  // both warm-up territories ran to the end with HiGHS, and nothing reached the page but `warmed`
-  expect(r.warmed).toEqual({ type: 'warmed', territories: 2 });
+  // every warm-up territory ran to the end with HiGHS, and nothing reached the page but `warmed`
+  expect(r.warmed).toEqual({ type: 'warmed', id: 1, territories: WARM_UP.length });
   expect(r.others).toEqual([]);
 });
