@@ -3,8 +3,8 @@
  * (oldest first by header order) or one column. Tenure from "Tenure (months)", or from Hire Date
  * relative to the as-of date once the accounts are read (see `fillTenureFromHireDates`).
  */
-import type { Problem, Rep } from '../model';
-import { ATTAINMENT_PERCENT_ABOVE, plural } from './cells';
+import type { Problem, RawCell, Rep } from '../model';
+import { ATTAINMENT_PERCENT_ABOVE, parseNumber, plural } from './cells';
 import { QUARTER_FIELDS, synonymsOf } from './headers';
 import type { TableReader } from './table';
 
@@ -55,7 +55,12 @@ export function readReps(t: TableReader): RepsRead {
     seen.set(id.toLowerCase(), t.sheetRow(r));
 
     let fte = t.fraction(r, 'fte', 2) ?? 1;
-    if (fte < 0) {
+    const bare = bareNumber(t.raw(r, 'fte'));
+    if (bare !== null && bare > 2 && bare < FTE_PERCENT_FROM) {
+      // 2.5 reads as 2.5% (bare values above 2 are percents), which no one means for a rep's seat
+      t.report('warning', r, 'fte', `${t.label('fte')} ${bare} would be ${bare}% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)`);
+      fte = 1;
+    } else if (fte < 0) {
       t.report('warning', r, 'fte', `${t.label('fte')} ${fte} is negative; using 1`);
       fte = 1;
     } else if (fte > 2) {
@@ -179,4 +184,15 @@ export class RepIndex {
     const lower = owner.toLowerCase();
     return this.byId.get(owner) ?? this.byIdLower.get(lower) ?? this.byNameLower.get(lower) ?? null;
   }
+}
+
+/** Bare FTE values from here up read as percents without a warning (10 → 10%, 80 → 80%). */
+const FTE_PERCENT_FROM = 10;
+
+/** The number typed without a % sign (a number cell, or text such as "2.5"), else null. */
+function bareNumber(raw: RawCell): number | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== 'string' || raw.includes('%')) return null;
+  const p = parseNumber(raw);
+  return p.ok ? p.value : null;
 }

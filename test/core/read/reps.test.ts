@@ -22,6 +22,25 @@ describe('reps', () => {
     expect(data.problems.map(formatProblem)).toContain('Reps!B2: FTE 10000000000 is above 2 (200%); using 1');
   });
 
+  test('a bare FTE between 2 and 10 (2.5 would read as 2.5%) is a warning and counts as 1; 80, 80% and 0.8 are 0.8', () => {
+    const data = withReps([
+      ['Rep ID', 'FTE'],
+      ['R1', 2.5],
+      ['R2', '4'],
+      ['R3', 80],
+      ['R4', '80%'],
+      ['R5', 0.8],
+      ['R6', '2.5%'],
+      ['R7', 2],
+    ]);
+    expect(data.reps.map((r) => r.fte)).toEqual([1, 1, 0.8, 0.8, 0.8, 0.025, 2]);
+    const problems = data.problems.map(formatProblem);
+    expect(problems).toContain('Reps!B2: FTE 2.5 would be 2.5% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
+    expect(problems).toContain('Reps!B3: FTE 4 would be 4% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
+    // typed with its % sign, 2.5% is what the user wrote
+    expect(problems.filter((p) => p.startsWith('Reps!B'))).toHaveLength(2);
+  });
+
   test('every rep Departing is an error on the Status column: no rep is left to take the accounts', () => {
     const data = withReps([
       ['Rep ID', 'Status'],
