@@ -130,7 +130,8 @@ export function usePane(host: WorkbookHost, optimizer: PaneOptimizer, now?: () =
 
   // While the user reads the verdict, the optimizer's worker starts and warms up, so that Rebalance
   // meets a warm engine (measured in Node worker threads, three scenarios: 5k × 25 1.5 s instead of
-  // 2.2 s, 1k × 20 0.3 s instead of 1.0 s). A worker that has already run is not warmed again.
+  // 2.2 s, 1k × 20 0.3 s instead of 1.0 s). A worker that has already run (and is still alive: a
+  // worker is shut down after 10 s idle) is not warmed again; a later read warms a new one.
   React.useEffect(() => {
     if (canOptimize(state.data)) void optimizer.warm?.({ accounts: state.data!.accounts.length });
   }, [state.data, optimizer]);

@@ -54,10 +54,14 @@ export interface WarmOptions {
   accounts?: number;
 }
 
-/** What a warm-up did: the warm-up territories it ran to the end (those finished before a run cut it short), and why it failed if it did. */
+/**
+ * What a warm-up did: the warm-up territories it ran to the end (those finished before a run cut it
+ * short), why it failed if it did, and `alreadyWarm` when the worker had run and was not asked anything.
+ */
 export interface WarmOutcome {
   territories: number;
   error?: string;
+  alreadyWarm?: true;
 }
 
 interface Running {
@@ -191,19 +195,20 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
   return {
     warm(options = {}) {
       // a worker that has run is warm, and keeps its usual idle time
-      if (worker && workerHasRun) return Promise.resolve({ territories: 0 });
-      let w: WorkerLike;
-      try {
-        w = ensureWorker();
-      } catch (e) {
-        return Promise.resolve({ territories: 0, error: e instanceof Error ? e.message : String(e) });
-      }
+      if (worker && workerHasRun) return Promise.resolve({ territories: 0, alreadyWarm: true });
       const id = nextWarmId++;
       const over = new Promise<WarmOutcome>((resolve) => warmWaiters.set(id, resolve));
-      // one flag per worker: a warm-up under way watches the flag it was first given
-      warmStop ??= sharedFlag();
-      const workload = options.workload ?? true;
-      w.postMessage(warmStop ? { type: 'warm', id, workload, stopFlag: warmStop } : { type: 'warm', id, workload });
+      try {
+        const w = ensureWorker();
+        // one flag per worker: a warm-up under way watches the flag it was first given
+        warmStop ??= sharedFlag();
+        const workload = options.workload ?? true;
+        w.postMessage(warmStop ? { type: 'warm', id, workload, stopFlag: warmStop } : { type: 'warm', id, workload });
+      } catch (e) {
+        warmWaiters.delete(id);
+        scheduleIdle();
+        return Promise.resolve({ territories: 0, error: e instanceof Error ? e.message : String(e) });
+      }
       scheduleIdle(warmIdleMs);
       return over;
     },

@@ -40,8 +40,11 @@ export function createParallelOptimizer(spawn: () => WorkerLike, options: Parall
       // the first worker runs at every size; the second only when a run of that size is split
       const n = warmOptions.accounts === undefined ? 1 : workersFor(warmOptions.accounts, options);
       const outcomes = await Promise.all(clients.slice(0, n).map((c) => c.warm(warmOptions)));
-      const error = outcomes.find((o) => o.error)?.error;
-      return { territories: Math.min(...outcomes.map((o) => o.territories)), ...(error ? { error } : {}) };
+      // the least any worker warmed, of those that were asked (a worker that has run is warm already)
+      const warmed = outcomes.filter((o) => !o.alreadyWarm);
+      if (warmed.length === 0) return { territories: 0, alreadyWarm: true };
+      const error = warmed.find((o) => o.error)?.error;
+      return { territories: Math.min(...warmed.map((o) => o.territories)), ...(error ? { error } : {}) };
     },
     async run(data: TerritoryData, call: RunCallOptions = {}): Promise<OptimizeResult> {
       const scenarios = call.scenarios ?? defaultScenarios(data.settings);

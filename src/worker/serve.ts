@@ -54,12 +54,14 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
       const { id, workload } = message;
       const stop = message.stopFlag ? new Int32Array(message.stopFlag) : null;
       const stopped = () => runArrived || (stop !== null && Atomics.load(stop, 0) === 1);
-      warming = warming.then(async () => {
-        // warm once: after a warm-up or a run there is nothing left to warm
-        const outcome = warmedUp || runArrived ? { territories: 0 } : await warmUp(workload, stopped);
-        if (workload) warmedUp = true;
-        port.post({ type: 'warmed', id, ...outcome });
-      });
+      warming = warming
+        .then(async () => {
+          // warm once: after a warm-up or a run there is nothing left to warm
+          const outcome = warmedUp || runArrived ? { territories: 0 } : await warmUp(workload, stopped);
+          if (workload) warmedUp = true;
+          port.post({ type: 'warmed', id, ...outcome });
+        })
+        .catch(() => undefined); // the chain must never reject: every later run awaits it
       return;
     }
     if (message.type === 'run') {

@@ -9,10 +9,12 @@
  * A run that arrives stops the warm-up at its next step, but a HiGHS solve cannot be interrupted,
  * so every solve in it is short: the eight-rep territories run Minimal only (whose whole-team MIP,
  * the solve that tiers up HiGHS's branch and bound, stops at its node limit in about 0.25 s; their
- * Balanced whole-team MIP ran a second), the ten-rep one has no whole-team MIP. Measured in Node
- * (runs posted at 0.3-1.8 s into the warm-up): a run waited at most 0.12 s for it, beyond the
- * worker's own start. Warm-up ~1.25 s; then three scenarios at 5k × 25 1.45-1.50 s, at 1k × 20
- * 0.35 s (with Balanced's long MIP in the warm-up: 1.54 s and 0.32 s, but a run waited up to 0.8 s).
+ * Balanced whole-team MIP ran a second), the ten-rep one has no whole-team MIP. A run posted 0.3-2.4 s
+ * into the warm-up waited at most 0.12 s for it in Node worker threads (shared stop flag) and 0.25 s
+ * in headless Chromium (no shared memory, as in Excel's pane; posted 0.3 s in, while HiGHS was still
+ * loading). Node: warm-up ~1.25 s, then three scenarios at 5k × 25 1.45-1.50 s, at 1k × 20 0.35 s
+ * (with Balanced's long MIP in the warm-up: 1.54 s and 0.32 s, but a run waited up to 0.8 s).
+ * Chromium: warm-up 1.1 s, then all four scenarios at 5k × 25 1.66 s (cold 2.29 s).
  */
 import type { RawCell, TableSource, TerritoryData } from '../core/model';
 import { defaultScenarios } from '../core/optimize/scenarios';

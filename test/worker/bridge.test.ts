@@ -1,5 +1,6 @@
 import type { OptimizeProgress } from '../../src/core/optimize/api';
 import { createOptimizerClient } from '../../src/worker/bridge';
+import type { Engine } from '../../src/worker/serve';
 import { ScriptedWorker, emptyData, inProcessWorker, planWith, steppingOptimizer } from './fakeWorker';
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -248,7 +249,7 @@ describe('warming the worker before the first run', () => {
     await expect(run).resolves.toMatchObject({ notes: ['after warm-up'] });
     // the worker has run: it is warm, and warm() asks it for nothing
     const posted = worker.posted.length;
-    await expect(client.warm()).resolves.toEqual({ territories: 0 });
+    await expect(client.warm()).resolves.toEqual({ territories: 0, alreadyWarm: true });
     expect(worker.posted).toHaveLength(posted);
     client.terminate();
   });
@@ -270,12 +271,22 @@ describe('warming the worker before the first run', () => {
     await expect(run).rejects.toThrow('The optimizer worker was stopped');
   });
 
-  it('a worker that cannot start makes warm() resolve with the reason, not reject', async () => {
+  it('a worker that cannot start, or that refuses the message, makes warm() resolve with the reason, not throw', async () => {
     const client = createOptimizerClient(() => {
       throw new Error('Cannot find module tsx/cjs');
     }, { idleMs: 60000 });
     await expect(client.warm()).resolves.toEqual({ territories: 0, error: 'Cannot find module tsx/cjs' });
     expect(client.hasWorker).toBe(false);
+
+    const refusing = new ScriptedWorker();
+    refusing.postMessage = () => {
+      throw new Error('DataCloneError');
+    };
+    const other = createOptimizerClient(() => refusing, { idleMs: 20, warmIdleMs: 60000 });
+    await expect(other.warm()).resolves.toEqual({ territories: 0, error: 'DataCloneError' });
+    // not kept for warmIdleMs: shut down after idleMs like any idle worker
+    await sleep(80);
+    expect(refusing.terminated).toBe(true);
   });
 
   it('a warm() still waiting resolves when the worker is stopped or dies', async () => {
@@ -415,11 +426,19 @@ describe('the serve loop warming up', () => {
     await a.warm({ workload: false });
     expect(engineOnly.loadEngine).toHaveBeenCalledTimes(1);
     expect(engineOnly.warmUp).not.toHaveBeenCalled();
-    // a later full warm still runs the workload, even when asked while the engine-only warm is under way
-    const both = [a.warm({ workload: false }), a.warm()];
-    await expect(Promise.all(both)).resolves.toEqual([{ territories: 0 }, { territories: 1 }]);
+    // a later full warm still runs the workload
+    await expect(a.warm()).resolves.toEqual({ territories: 1 });
     expect(engineOnly.log).toEqual(['warm-up done (1234 ms limit)']);
     a.terminate();
+
+    // ... even when asked while the engine-only warm is still loading the engine
+    const slow = recording(5);
+    const slowEngine = jest.fn(() => new Promise<Engine>((resolve) => setTimeout(() => resolve({ highs: {} as never }), 30)));
+    const d = createOptimizerClient(() => inProcessWorker(3, slowEngine, slow.optimize, slow.warmUp), { idleMs: 60000 });
+    await expect(Promise.all([d.warm({ workload: false }), d.warm()])).resolves.toEqual([{ territories: 0 }, { territories: 1 }]);
+    expect(slow.log).toEqual(['warm-up done (1234 ms limit)']);
+    expect(slowEngine).toHaveBeenCalledTimes(1);
+    d.terminate();
 
     const noHighs = recording(5);
     const failing = jest.fn(() => Promise.reject(new Error('wasm blocked')));

@@ -108,6 +108,23 @@ describe('warming a parallel client', () => {
     expect(oneCore.spawned.count).toBe(1);
     oneCore.client.terminate();
   });
+
+  it('answers for the workers it warmed: a worker that has run is left out, and both having run says so', async () => {
+    const runs: string[][] = [];
+    const warmData = emptyData();
+    const optimize = async (data: TerritoryData, options: OptimizeOptions) =>
+      data === warmData ? { plans: [], notes: [] } : namingOptimizer(runs)(data, options);
+    const spawn = () => inProcessWorker(1, async () => ({ highs: {} as never }), optimize, () => [{ data: warmData, scenarios: [], timeLimitMs: 100 }]);
+    const client = createParallelOptimizer(spawn, { cores: 2, minAccountsToSplit: 0, idleMs: 60000 });
+    // Minimal and Balanced only: one scenario group, so only the first worker runs
+    await client.run(emptyData(), { scenarios: scenarios.slice(0, 2) });
+    expect(runs).toEqual([['Minimal', 'Balanced']]);
+    // the second worker warms its one territory; the first, which has run, is not asked
+    await expect(client.warm({ accounts: 20_000 })).resolves.toEqual({ territories: 1 });
+    await client.run(emptyData(), { scenarios });
+    await expect(client.warm({ accounts: 20_000 })).resolves.toEqual({ territories: 0, alreadyWarm: true });
+    client.terminate();
+  });
 });
 
 describe('createParallelOptimizer with real Node worker threads', () => {

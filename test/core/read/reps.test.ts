@@ -19,10 +19,10 @@ describe('reps', () => {
       ['R2', 0.5],
     ]);
     expect(data.reps.map((r) => r.fte)).toEqual([1, 0.5]);
-    expect(data.problems.map(formatProblem)).toContain('Reps!B2: FTE 10000000000 is above 2 (200%); using 1');
+    expect(data.problems.map(formatProblem)).toContain('Reps!B2: FTE "1000000000000" is above 2 (200%); using 1');
   });
 
-  test('a bare FTE between 2 and 10 (2.5 would read as 2.5%) is a warning and counts as 1; 80, 80% and 0.8 are 0.8', () => {
+  test('a bare FTE above 2 and below 10 (2.5 would read as 2.5%) is a warning and counts as 1; 80, 80% and 0.8 are 0.8', () => {
     const data = withReps([
       ['Rep ID', 'FTE'],
       ['R1', 2.5],
@@ -32,12 +32,38 @@ describe('reps', () => {
       ['R5', 0.8],
       ['R6', '2.5%'],
       ['R7', 2],
+      ['R8', 9.99],
+      ['R9', 10],
+      ['R10', -2.5],
     ]);
-    expect(data.reps.map((r) => r.fte)).toEqual([1, 1, 0.8, 0.8, 0.8, 0.025, 2]);
+    expect(data.reps.map((r) => r.fte)).toEqual([1, 1, 0.8, 0.8, 0.8, 0.025, 2, 1, 0.1, 1]);
     const problems = data.problems.map(formatProblem);
-    expect(problems).toContain('Reps!B2: FTE 2.5 would be 2.5% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
-    expect(problems).toContain('Reps!B3: FTE 4 would be 4% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
-    // typed with its % sign, 2.5% is what the user wrote
+    expect(problems).toContain('Reps!B2: FTE "2.5" would be 2.5% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
+    expect(problems).toContain('Reps!B3: FTE "4" would be 4% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
+    expect(problems).toContain('Reps!B9: FTE "9.99" would be 9.99% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)');
+    // the message quotes what was typed, not what it was read as
+    expect(problems).toContain('Reps!B11: FTE "-2.5" is negative; using 1');
+    // typed with its % sign, 2.5% is what the user wrote; 2 and 10 are no warning
+    expect(problems.filter((p) => p.startsWith('Reps!B'))).toHaveLength(4);
+  });
+
+  test('an FTE typed as text with a decimal comma ("0,5") is read as a decimal, and "2,5" is the ambiguous 2.5', () => {
+    const data = withReps([
+      ['Rep ID', 'FTE'],
+      ['R1', '0,5'],
+      ['R2', '1,25'],
+      ['R3', '2,5'],
+      ['R4', '1,000'],
+    ]);
+    // "1,000" keeps its thousands comma: 1000 → 1000% → above 200%, 1
+    expect(data.reps.map((r) => r.fte)).toEqual([0.5, 1.25, 1, 1]);
+    const problems = data.problems.map(formatProblem);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Reps!B4: FTE "2,5" would be 2.5% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)',
+        'Reps!B5: FTE "1,000" is above 2 (200%); using 1',
+      ]),
+    );
     expect(problems.filter((p) => p.startsWith('Reps!B'))).toHaveLength(2);
   });
 
