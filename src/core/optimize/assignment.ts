@@ -2,6 +2,7 @@
  * A mutable assignment of accounts to reps with the per-rep loads kept current, and the band
  * violation measure the repair step drives to zero.
  */
+import { ZERO_SHARE_SLACK } from './checker';
 import { candidatePos, isMovable, objectiveOf, type Instance } from './instance';
 
 export interface Budget {
@@ -19,8 +20,6 @@ export const NO_LIMIT: Budget = { expired: () => false };
  */
 export const CAP_EPS = 1e-12;
 
-/** What a rep with no fair share may hold, in the metric's units: the rounding residue of emptying it. */
-const ZERO_SHARE_SLACK = 1e-6;
 
 export class Assignment {
   readonly owner: Int32Array;
@@ -79,15 +78,11 @@ export class Assignment {
     if (!inst.eligible[r]) return load !== 0 || work !== 0 ? 1e6 : 0;
     const tol = 1e-9;
     const { lo, hi, target } = inst.band;
-    // slack: relative to the rep's own fair share; a rep with none (0 FTE) may hold only rounding residue,
-    // as the checker allows it nothing (not 1e-9 of the team's mean, which huge values make real amounts)
-    const sv = target[r] > 0 ? tol * this.scaleV[r] : ZERO_SHARE_SLACK;
-    let v = (Math.max(0, lo[r] - load - sv) + Math.max(0, load - hi[r] - sv)) / this.scaleV[r];
+    // slack: relative to the rep's own fair share. A rep with none (0 FTE) is judged as the checker
+    // judges it: at most rounding residue above zero, and no floor (a credit it must keep is fine)
+    let v = bandExcess(load, lo[r], hi[r], target[r] > 0 ? tol * this.scaleV[r] : null) / this.scaleV[r];
     const wb = inst.workBand;
-    if (wb) {
-      const sw = wb.target[r] > 0 ? tol * this.scaleW[r] : ZERO_SHARE_SLACK;
-      v += (Math.max(0, wb.lo[r] - work - sw) + Math.max(0, work - wb.hi[r] - sw)) / this.scaleW[r];
-    }
+    if (wb) v += bandExcess(work, wb.lo[r], wb.hi[r], wb.target[r] > 0 ? tol * this.scaleW[r] : null) / this.scaleW[r];
     // relative to the capacity itself, not to the workload band's target (which junk workloads can make huge)
     return v + this.capacityExcess(r, work);
   }
@@ -218,4 +213,10 @@ export function greedyStart(inst: Instance): Int32Array {
 function firstEligible(inst: Instance): number {
   const r = inst.eligible.indexOf(true);
   return r < 0 ? 0 : r;
+}
+
+/** How far `x` lies outside [lo, hi] beyond `slack`; `slack` null: a rep with no fair share (checker.ts, ZERO_SHARE_SLACK). */
+function bandExcess(x: number, lo: number, hi: number, slack: number | null): number {
+  if (slack === null) return Math.max(0, x - ZERO_SHARE_SLACK);
+  return Math.max(0, lo - x - slack) + Math.max(0, x - hi - slack);
 }

@@ -6,6 +6,7 @@
 import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, type Budget } from './assignment';
+import { ZERO_SHARE_SLACK } from './checker';
 import { fixedRep, type Instance, withBand } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
@@ -30,7 +31,8 @@ export function diagnoseBlockers(inst: Instance): string[] {
   for (let r = 0; r < nR; r++) {
     if (!inst.eligible[r]) continue;
     const t = band.target[r];
-    if (pinnedLoad[r] > band.hi[r] + 1e-9 * Math.max(1, t)) {
+    // a rep with no fair share may keep rounding residue, as the checker allows
+    if (pinnedLoad[r] > band.hi[r] + (t > 0 ? 1e-9 * Math.max(1, t) : ZERO_SHARE_SLACK)) {
       const top = [...pinnedList[r]].sort((x, y) => value[y] - value[x] || x - y).slice(0, 3);
       out.push(
         `${reps[r].id}: accounts that must stay (locked / Stage 3+) already hold ${formatAmount(pinnedLoad[r], metric)}, ` +

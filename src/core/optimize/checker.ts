@@ -8,6 +8,12 @@ import { candidatesFor, isCandidate } from './candidates';
 import { isStage3Pinned, metricOf } from './instance';
 
 const REL_TOL = 1e-9;
+/**
+ * What a rep with no fair share (0 FTE) may hold, in the metric's units, and still be in its band:
+ * rounding residue. Less than that, a credit included, is in the band too; more is an unbounded
+ * deviation. Repair aims at the same rule (assignment.ts).
+ */
+export const ZERO_SHARE_SLACK = 1e-6;
 
 function money(v: number): string {
   return Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(6)));
@@ -61,12 +67,12 @@ export function checkPlan(data: TerritoryData, scenario: ScenarioSpec, owners: r
   reps.forEach((r, k) => {
     if (r.status === 'Departing') return;
     const t = target[k];
-    const dev = t > 0 ? Math.abs(load[k] / t - 1) : load[k] > 0 ? Infinity : 0;
+    const dev = t > 0 ? Math.abs(load[k] / t - 1) : load[k] > ZERO_SHARE_SLACK ? Infinity : 0;
     worst = Math.max(worst, dev);
     if (dev > scenario.band + REL_TOL) bandMet = false;
     if (workTarget !== null && scenario.workloadBand !== null) {
       const wt = workTarget[k];
-      const wdev = wt > 0 ? Math.abs(work[k] / wt - 1) : work[k] > 0 ? Infinity : 0;
+      const wdev = wt > 0 ? Math.abs(work[k] / wt - 1) : work[k] > ZERO_SHARE_SLACK ? Infinity : 0;
       if (wdev > scenario.workloadBand + REL_TOL) bandMet = false;
     }
   });

@@ -241,3 +241,26 @@ test('the tightest-band search starts from a finite band when the plan leaves an
   expect(band).toBeLessThanOrEqual(0.155);
   expect(Array.from(after)).toEqual([1, 1, 2, 2]);
 });
+
+test.each([
+  ['a credit (negative potential)', -50],
+  ['rounding residue', 5e-7],
+])('a rep with no fair share that must keep %s: repair and the checker agree the band is met', async (_name, potential) => {
+  const near = { lat: 41.9, lon: -87.7 };
+  // R2 410 and R3 400 are within ±15% of their fair share already: Minimal has nothing to do
+  const d = territory(
+    [{ ...account('A1', 'R1', potential, near), locked: true }, account('A2', 'R3', 400, near), account('A5', 'R2', 400, near), account('A6', 'R2', 10, near)],
+    [rep('R1', { homeLat: 41.9, homeLon: -87.6, fte: 0 }), rep('R2', { homeLat: 41.9, homeLon: -87.6 }), rep('R3', { homeLat: 41.9, homeLon: -87.6 })],
+  );
+  for (const highs of [null, await loadHighs()]) {
+    const { plans } = await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[0]] });
+    const [minimal] = plans;
+    // the old repair read the credit as R1 below a floor of 0 and moved A6 onto it; residue read as an unbounded deviation
+    expect(minimal.owners).toEqual(['R1', 'R3', 'R2', 'R2']);
+    expect(minimal.metrics.moves).toBe(0);
+    expect(minimal.check.ok).toBe(true);
+    expect(minimal.check.bandMet).toBe(true);
+    expect(minimal.feasible).toBe(true);
+    expect(minimal.blockers).toEqual([]);
+  }
+});
