@@ -3,7 +3,7 @@
  * removed, with a two-move chain when no single move helps, and longer ejection chains after that;
  * no step raises the total capacity excess (capacity is a hard rule, the band the goal).
  */
-import type { Assignment, Budget } from './assignment';
+import { CAP_EPS, type Assignment, type Budget } from './assignment';
 
 const EPS = 1e-12;
 
@@ -93,6 +93,50 @@ const CHAIN_WORK = 20000;
 
 /** Returns true when every rep ends inside its band and capacity. */
 export function repair(a: Assignment, budget: Budget): boolean {
+  const met = repairBand(a, budget);
+  if (a.totalCapacityExcess() <= CAP_EPS || budget.expired()) return met;
+  // Capacity is a rule and the band a goal: a capacity the search above left broken (it weighs both
+  // in one sum, and here keeping the band cost more than the excess) is relieved first, whatever the
+  // band loses, and the band repaired again after without raising the excess.
+  relieveCapacity(a, budget);
+  return repairBand(a, budget);
+}
+
+/**
+ * Moves that lower the total capacity excess, one at a time, each the one that costs the band least
+ * per unit of excess relieved (then the cheapest), until no rep is over its capacity or no move helps.
+ */
+function relieveCapacity(a: Assignment, budget: Budget): void {
+  const { start, reps } = a.inst.cand;
+  while (!budget.expired() && a.totalCapacityExcess() > CAP_EPS) {
+    let best: Step | null = null;
+    let bestScore = Infinity;
+    for (let r = 0; r < a.inst.nR; r++) {
+      if (a.capacityExcess(r, a.work[r]) <= 0) continue;
+      for (const i of a.members[r]) {
+        if (!a.movable[i]) continue;
+        for (let p = start[i]; p < start[i + 1]; p++) {
+          const s = reps[p];
+          if (s === r) continue;
+          const relieved = -a.deltaCapacity(i, s);
+          if (relieved <= CAP_EPS) continue;
+          const dv = a.deltaViolation(i, s);
+          const dc = a.costAt(i, s) - a.costAt(i, r);
+          // the band's loss (the violation's change, less its capacity part) per unit of excess relieved
+          const score = Math.max(0, dv + relieved) / relieved;
+          if (score < bestScore - EPS || (Math.abs(score - bestScore) <= EPS && best !== null && (dc < best.dc || (dc === best.dc && i < best.i)))) {
+            bestScore = score;
+            best = { i, s, dv, dc };
+          }
+        }
+      }
+    }
+    if (!best) return;
+    a.move(best.i, best.s);
+  }
+}
+
+function repairBand(a: Assignment, budget: Budget): boolean {
   const nR = a.inst.nR;
   const stuck = new Uint8Array(nR);
   const work = { expansions: 0 };
