@@ -2,8 +2,7 @@
  * A mutable assignment of accounts to reps with the per-rep loads kept current, and the band
  * violation measure the repair step drives to zero.
  */
-import { ZERO_SHARE_SLACK } from './checker';
-import { candidatePos, isMovable, objectiveOf, type Instance } from './instance';
+import { candidatePos, isMovable, objectiveOf, ZERO_SHARE_SLACK, type Instance } from './instance';
 
 export interface Budget {
   /** True when the run must stop now (time limit or cancel). */

@@ -6,8 +6,7 @@
 import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, type Budget } from './assignment';
-import { ZERO_SHARE_SLACK } from './checker';
-import { fixedRep, type Instance, withBand } from './instance';
+import { fixedRep, type Instance, withBand, ZERO_SHARE_SLACK } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
@@ -40,7 +39,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
           top.map((i) => `${accounts[i].id} (${why(i)}, ${formatAmount(value[i], metric)})`).join(', '),
       );
     }
-    if (reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
+    if (t > 0 && reach[r] < band.lo[r] - 1e-9 * Math.max(1, t))
       out.push(
         `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
           `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}.${wider(inst, 'short', [r], 'lets more accounts reach it')}`,
@@ -51,7 +50,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above the workload band maximum ${inst.workBand.hi[r].toFixed(1)}`);
     if (inst.workBand && inst.capacity[r] < inst.workBand.lo[r] - 1e-9)
       out.push(`${reps[r].id}: its capacity ${inst.capacity[r]} is below its workload band minimum ${inst.workBand.lo[r].toFixed(1)}; capacity is kept, so the workload band cannot be met`);
-    if (inst.workBand && workReach[r] < inst.workBand.lo[r] - 1e-9)
+    if (inst.workBand && inst.workBand.target[r] > 0 && workReach[r] < inst.workBand.lo[r] - 1e-9)
       out.push(`${reps[r].id} can reach only workload ${workReach[r].toFixed(1)} among accounts it may own, below the workload band minimum ${inst.workBand.lo[r].toFixed(1)}`);
   }
   for (let i = 0; i < nA; i++) {

@@ -5,15 +5,9 @@
 import { needsPlacement, type PlanCheck, type ScenarioSpec, type TerritoryData } from '../model';
 import { balanceTargets } from '../metrics/basics';
 import { candidatesFor, isCandidate } from './candidates';
-import { isStage3Pinned, metricOf } from './instance';
+import { isStage3Pinned, metricOf, ZERO_SHARE_SLACK } from './instance';
 
 const REL_TOL = 1e-9;
-/**
- * What a rep with no fair share (0 FTE) may hold, in the metric's units, and still be in its band:
- * rounding residue. Less than that, a credit included, is in the band too; more is an unbounded
- * deviation. Repair aims at the same rule (assignment.ts).
- */
-export const ZERO_SHARE_SLACK = 1e-6;
 
 function money(v: number): string {
   return Math.abs(v) >= 1000 ? v.toFixed(0) : String(Number(v.toPrecision(6)));

@@ -9,6 +9,13 @@ import { isRetainedDeal } from '../metrics/handoff';
 import { candidatesFor, currentOwnerIndex, type CandidateTable } from './candidates';
 
 /** Objective cost of one mile of travel at travelWeight 1: 1,000 extra miles cost as much as one Low-disruption move. */
+
+/**
+ * What a rep with no fair share (0 FTE) may hold, in the metric's units, and still be in its band:
+ * rounding residue. Less than that, a credit included, is in the band too; more is an unbounded
+ * deviation. The checker, repair, the LP and the blockers all use this rule.
+ */
+export const ZERO_SHARE_SLACK = 1e-6;
 export const TRAVEL_COST_PER_MILE = 0.001;
 
 export interface Band {

@@ -5,7 +5,7 @@
  * arrays (CSC); written as CPLEX LP text only when the host offers nothing but `solve(text)`.
  */
 import type { ArrayModel, ArraySolution, HighsSolution, HighsSolver } from './api';
-import { candidatePos, fixedRep, isMovable, withBand, type Instance } from './instance';
+import { candidatePos, fixedRep, isMovable, withBand, ZERO_SHARE_SLACK, type Instance } from './instance';
 
 export interface LpOptions {
   /** Accounts whose owner is decided; null = every movable account. */
@@ -144,15 +144,18 @@ function rowBounds(model: LpModel, inst: Instance): { rowLower: Float64Array; ro
   rowUpper.fill(1, 0, model.assignRows);
   const wb = inst.workBand;
   for (let r = 0; r < inst.nR; r++) {
+    // a rep with no fair share may hold rounding residue and has no floor, as the checker judges it
     const lr = model.loadRow[r];
     if (lr >= 0) {
-      rowLower[lr] = inst.band.lo[r] - model.fixedLoad[r];
-      rowUpper[lr] = inst.band.hi[r] - model.fixedLoad[r];
+      const none = inst.band.target[r] <= 0;
+      rowLower[lr] = none ? -Infinity : inst.band.lo[r] - model.fixedLoad[r];
+      rowUpper[lr] = (none ? ZERO_SHARE_SLACK : inst.band.hi[r]) - model.fixedLoad[r];
     }
     const wr = model.workRow[r];
     if (wr >= 0) {
-      rowLower[wr] = wb ? wb.lo[r] - model.fixedWork[r] : -Infinity;
-      rowUpper[wr] = Math.min(wb ? wb.hi[r] : Infinity, inst.capacity[r]) - model.fixedWork[r];
+      const none = wb !== null && wb.target[r] <= 0;
+      rowLower[wr] = wb && !none ? wb.lo[r] - model.fixedWork[r] : -Infinity;
+      rowUpper[wr] = Math.min(wb ? (none ? ZERO_SHARE_SLACK : wb.hi[r]) : Infinity, inst.capacity[r]) - model.fixedWork[r];
     }
   }
   return { rowLower, rowUpper };

@@ -15,7 +15,7 @@
  * metric with negative values (a credit in Revenue TTM) gets no groups.
  */
 import { FlowNetwork } from './maxFlow';
-import { fixedRep, withBand, type Instance } from './instance';
+import { fixedRep, withBand, ZERO_SHARE_SLACK, type Instance } from './instance';
 
 export interface RepGroup {
   kind: 'short' | 'over';
@@ -68,7 +68,8 @@ function singleRepFloor(inst: Instance): number {
     if (!inst.eligible[r]) continue;
     const t = inst.band.target[r];
     if (t <= 0) {
-      if (fixed[r] > 0) return Infinity;
+      // no fair share: it may keep rounding residue (the checker's rule)
+      if (fixed[r] > ZERO_SHARE_SLACK) return Infinity;
       continue;
     }
     floor = Math.max(floor, fixed[r] / t - 1, 1 - reach[r] / t);

@@ -98,26 +98,35 @@ export function repair(a: Assignment, budget: Budget): boolean {
   // Capacity is a rule and the band a goal: a capacity the search above left broken (it weighs both
   // in one sum, and here keeping the band cost more than the excess) is relieved first, whatever the
   // band loses, and the band repaired again after without raising the excess.
-  relieveCapacity(a, budget);
+  if (!relieveCapacity(a, budget)) return met;
   return repairBand(a, budget);
 }
 
+/** Most candidate moves `relieveCapacity` weighs in one repair (work, not the clock, bounds it). */
+const RELIEF_WORK = 4_000_000;
+
 /**
- * Moves that lower the total capacity excess, one at a time, each the one that costs the band least
- * per unit of excess relieved (then the cheapest), until no rep is over its capacity or no move helps.
+ * Lowers the total capacity excess: each round takes, for every rep over its capacity, the move out
+ * of it that costs the band least per unit of excess relieved (then the cheapest), and makes those
+ * that still relieve some. Stops when no rep is over, no move helps, or after RELIEF_WORK moves
+ * weighed. Returns whether it moved anything.
  */
-function relieveCapacity(a: Assignment, budget: Budget): void {
+function relieveCapacity(a: Assignment, budget: Budget): boolean {
   const { start, reps } = a.inst.cand;
-  while (!budget.expired() && a.totalCapacityExcess() > CAP_EPS) {
-    let best: Step | null = null;
-    let bestScore = Infinity;
+  let weighed = 0;
+  let moved = false;
+  while (!budget.expired() && weighed < RELIEF_WORK && a.totalCapacityExcess() > CAP_EPS) {
+    const picks: { step: Step; score: number }[] = [];
     for (let r = 0; r < a.inst.nR; r++) {
       if (a.capacityExcess(r, a.work[r]) <= 0) continue;
+      let best: Step | null = null;
+      let bestScore = Infinity;
       for (const i of a.members[r]) {
         if (!a.movable[i]) continue;
         for (let p = start[i]; p < start[i + 1]; p++) {
           const s = reps[p];
           if (s === r) continue;
+          weighed++;
           const relieved = -a.deltaCapacity(i, s);
           if (relieved <= CAP_EPS) continue;
           const dv = a.deltaViolation(i, s);
@@ -130,10 +139,18 @@ function relieveCapacity(a: Assignment, budget: Budget): void {
           }
         }
       }
+      if (best) picks.push({ step: best, score: bestScore });
     }
-    if (!best) return;
-    a.move(best.i, best.s);
+    if (picks.length === 0) break;
+    picks.sort((x, y) => x.score - y.score || x.step.i - y.step.i);
+    for (const { step } of picks) {
+      // an earlier move of this round may have filled the destination
+      if (-a.deltaCapacity(step.i, step.s) <= CAP_EPS) continue;
+      a.move(step.i, step.s);
+      moved = true;
+    }
   }
+  return moved;
 }
 
 function repairBand(a: Assignment, budget: Budget): boolean {

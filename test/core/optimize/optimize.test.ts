@@ -262,5 +262,30 @@ test.each([
     expect(minimal.check.bandMet).toBe(true);
     expect(minimal.feasible).toBe(true);
     expect(minimal.blockers).toEqual([]);
+    if (highs) {
+      // the LP agrees: no floor and room for residue on R1, so its bound is real (it once forced 50 of value onto R1)
+      expect(minimal.lowerBound).not.toBeNull();
+      expect(minimal.lowerBound!).toBeLessThanOrEqual(minimal.objective + 1e-9);
+    }
+  }
+});
+
+test('a capacity that accounts which must stay overfill is relieved of everything else, whatever the band loses', async () => {
+  const near = { lat: 41.9, lon: -87.7 };
+  // R0 (capacity 10) must keep A1 (workload 12); A2 (workload 3) holds most of R0's potential, so the
+  // band wants it on R0, but capacity is the rule: A2 goes to R1 and R0 is over by A1's 2 alone
+  const d = territory(
+    [
+      { ...account('A1', 'R0', 100, near), locked: true, workload: 12 },
+      { ...account('A2', 'R0', 900, near), workload: 3 },
+      { ...account('A3', 'R1', 1000, near), workload: 1 },
+    ],
+    [rep('R0', { homeLat: 41.9, homeLon: -87.6, capacity: 10 }), rep('R1', { homeLat: 41.9, homeLon: -87.6 })],
+  );
+  for (const highs of [null, await loadHighs()]) {
+    const [minimal] = (await optimize(d, { highs, scenarios: [defaultScenarios(d.settings)[0]] })).plans;
+    expect(minimal.owners).toEqual(['R0', 'R1', 'R1']);
+    expect(minimal.check.violations).toEqual(['R0 carries workload 12, above its capacity 10.']);
+    expect(minimal.blockers.join(' ')).toContain('R0: accounts that must stay carry workload 12.0, above its capacity 10');
   }
 });
