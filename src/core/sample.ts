@@ -5,7 +5,8 @@
  * potential model runs. Imbalanced enough that the audit says Rebalance, and feasible at ±15%.
  * Pure: same options, same tables.
  */
-import type { RawCell } from './model';
+import type { RawCell, TableSource, TerritoryData } from './model';
+import { readTerritoryData } from './read/index';
 import { createRandom, type Random } from './sample/random';
 import { INDUSTRIES, MANAGERS, METROS, NAME_SUFFIXES, NAME_WORDS, FIRST_NAMES, LAST_NAMES, type Metro } from './sample/places';
 
@@ -91,6 +92,13 @@ export function sampleSize(options: SampleOptions = {}): Required<SampleOptions>
     reps: Math.max(3, Math.floor(options.reps ?? SAMPLE_DEFAULTS.reps)),
     seed: options.seed ?? SAMPLE_DEFAULTS.seed,
   };
+}
+
+/** The sample read as the add-in reads a workbook: its tables through the reader (no file, no host). */
+export function sampleTerritory(options: SampleOptions = {}): TerritoryData {
+  const t = generateSample(options);
+  const source = (sheet: string, values: RawCell[][]): TableSource => ({ sheet, origin: { row: 1, col: 1 }, values });
+  return readTerritoryData({ accounts: source('Accounts', t.accounts), reps: source('Reps', t.reps), settings: source('Settings', t.settings) });
 }
 
 export function generateSample(options: SampleOptions = {}): SampleTables {

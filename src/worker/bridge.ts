@@ -82,6 +82,11 @@ function sharedFlag(): SharedArrayBuffer | null {
   return typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : null;
 }
 
+/** Raises a shared flag: the worker sees it at its next check, even in the middle of a synchronous step. */
+function raise(flag: SharedArrayBuffer | null): void {
+  if (flag) Atomics.store(new Int32Array(flag), 0, 1);
+}
+
 export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: ClientOptions = {}): OptimizerClient {
   const idleMs = clientOptions.idleMs ?? 10000;
   const warmIdleMs = clientOptions.warmIdleMs ?? 300_000;
@@ -108,6 +113,14 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
     for (const resolve of waiters.values()) resolve({ territories: 0 });
   }
 
+  /** Stops the current worker (if any): the warms still waiting get their answer. */
+  function dropWorker(): void {
+    const w = worker;
+    worker = null;
+    w?.terminate();
+    warmsOver();
+  }
+
   function ensureWorker(): WorkerLike {
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = null;
@@ -115,9 +128,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
     const w = spawn();
     w.listen(onMessage, (error) => {
       if (worker !== w) return;
-      worker = null;
-      warmsOver();
-      w.terminate();
+      dropWorker();
       const r = running;
       running = null;
       r?.reject(error);
@@ -151,11 +162,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = setTimeout(() => {
       idleTimer = null;
-      if (pending === 0 && worker) {
-        worker.terminate();
-        worker = null;
-        warmsOver();
-      }
+      if (pending === 0) dropWorker();
     }, after);
     // Node: an idle timer alone must not keep the process alive.
     (idleTimer as { unref?: () => void }).unref?.();
@@ -166,12 +173,12 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
     const w = ensureWorker();
     const id = nextId++;
     const flag = sharedFlag();
-    if (warmStop) Atomics.store(new Int32Array(warmStop), 0, 1);
+    raise(warmStop);
     warmStop = null;
     workerHasRun = true;
     return new Promise<OptimizeResult>((resolve, reject) => {
       const onAbort = () => {
-        if (flag) Atomics.store(new Int32Array(flag), 0, 1);
+        raise(flag);
         w.postMessage({ type: 'cancel', id });
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -244,10 +251,7 @@ export function createOptimizerClient(spawn: () => WorkerLike, clientOptions: Cl
       generation++;
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
-      const w = worker;
-      worker = null;
-      w?.terminate();
-      warmsOver();
+      dropWorker();
       const r = running;
       running = null;
       r?.reject(stoppedError());

@@ -52,8 +52,8 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
     }
     if (message.type === 'warm') {
       const { id, workload } = message;
-      const stop = message.stopFlag ? new Int32Array(message.stopFlag) : null;
-      const stopped = () => runArrived || (stop !== null && Atomics.load(stop, 0) === 1);
+      const stop = view(message.stopFlag);
+      const stopped = () => runArrived || raised(stop);
       warming = warming
         .then(async () => {
           // warm once: after a warm-up or a run there is nothing left to warm
@@ -66,7 +66,7 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
     }
     if (message.type === 'run') {
       runArrived = true;
-      void run(message.id, message.data, message.options, message.cancelFlag ? new Int32Array(message.cancelFlag) : null);
+      void run(message.id, message.data, message.options, view(message.cancelFlag));
     }
   });
 
@@ -111,7 +111,7 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
         ...runOptions,
         highs,
         onProgress: (progress) => port.post({ type: 'progress', id, progress }),
-        shouldStop: () => cancelled.has(id) || (flag !== null && Atomics.load(flag, 0) === 1),
+        shouldStop: () => cancelled.has(id) || raised(flag),
         pause: pacedPause(),
       });
       port.post({ type: 'result', id, result: note ? { ...result, notes: [note, ...result.notes] } : result });
@@ -121,6 +121,16 @@ export function serveOptimizer(port: WorkerPort, options: ServeOptions): void {
       cancelled.delete(id);
     }
   }
+}
+
+/** A shared flag's view, made once (the stop checks run on the optimizer's hot paths). */
+function view(flag: SharedArrayBuffer | undefined): Int32Array | null {
+  return flag ? new Int32Array(flag) : null;
+}
+
+/** Whether the bridge has raised a shared flag (a run's cancel, a warm-up's stop). */
+function raised(flag: Int32Array | null): boolean {
+  return flag !== null && Atomics.load(flag, 0) === 1;
 }
 
 function errorText(e: unknown): string {

@@ -16,10 +16,8 @@
  * (with Balanced's long MIP in the warm-up: 1.54 s and 0.32 s, but a run waited up to 0.8 s).
  * Chromium: warm-up 1.1 s, then all four scenarios at 5k × 25 1.66 s (cold 2.29 s).
  */
-import type { RawCell, TableSource, TerritoryData } from '../core/model';
 import { defaultScenarios } from '../core/optimize/scenarios';
-import { readTerritoryData } from '../core/read/index';
-import { generateSample, type SampleOptions } from '../core/sample';
+import { sampleTerritory, type SampleOptions } from '../core/sample';
 import type { WarmUpWorkload } from './serve';
 
 interface WarmUpTerritory extends Required<SampleOptions> {
@@ -35,16 +33,10 @@ export const WARM_UP: readonly WarmUpTerritory[] = [
 /** No warm-up territory runs longer than this, even on a slow machine. */
 export const WARM_UP_LIMIT_MS = 4000;
 
-export function warmUpTerritory(size: Required<SampleOptions>): TerritoryData {
-  const t = generateSample(size);
-  const source = (sheet: string, values: RawCell[][]): TableSource => ({ sheet, origin: { row: 1, col: 1 }, values });
-  return readTerritoryData({ accounts: source('Accounts', t.accounts), reps: source('Reps', t.reps), settings: source('Settings', t.settings) });
-}
-
 /** The warm-up territories, built when the worker is asked to warm (not at load). */
 export function warmUpWorkload(): WarmUpWorkload[] {
   return WARM_UP.map(({ scenarios, ...size }) => {
-    const data = warmUpTerritory(size);
+    const data = sampleTerritory(size);
     return { data, scenarios: defaultScenarios(data.settings).slice(0, scenarios), timeLimitMs: WARM_UP_LIMIT_MS };
   });
 }

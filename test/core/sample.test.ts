@@ -1,6 +1,5 @@
 import type { RawCell } from '../../src/core/model';
-import { readTerritoryData } from '../../src/core/read/index';
-import { ACCOUNT_HEADERS, REP_HEADERS, generateSample, sampleSize } from '../../src/core/sample';
+import { ACCOUNT_HEADERS, REP_HEADERS, generateSample, sampleSize, sampleTerritory } from '../../src/core/sample';
 import { auditTerritories } from '../../src/core/triggers/index';
 
 const col = (table: RawCell[][], header: string) => {
@@ -123,8 +122,7 @@ describe('generateSample', () => {
 describe('the sample read back through the core', () => {
   it('reads without errors, estimates the blank potentials, and the audit says Rebalance', () => {
     const t = generateSample({});
-    const source = (sheet: string, values: RawCell[][]) => ({ sheet, origin: { row: 1, col: 1 }, values });
-    const data = readTerritoryData({ accounts: source('Accounts', t.accounts), reps: source('Reps', t.reps), settings: source('Settings', t.settings) });
+    const data = sampleTerritory();
     expect(data.problems.filter((p) => p.severity !== 'info')).toEqual([]);
     expect(data.accounts).toHaveLength(1500);
     expect(data.reps).toHaveLength(14);

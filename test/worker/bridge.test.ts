@@ -215,6 +215,16 @@ describe('optimizer bridge with the real serve loop in process', () => {
   });
 });
 
+/** A client whose scripted worker has answered its first warm(). */
+async function warmedClient(idleMs: number, warmIdleMs: number) {
+  const worker = new ScriptedWorker();
+  const client = createOptimizerClient(() => worker, { idleMs, warmIdleMs });
+  const warming = client.warm();
+  worker.reply({ type: 'warmed', id: 1, territories: 2 });
+  await warming;
+  return { worker, client };
+}
+
 describe('warming the worker before the first run', () => {
   it('warm() spawns the worker and asks for the warm-up; it resolves on warmed, and a run raises the warm-up stop flag', async () => {
     const worker = new ScriptedWorker();
@@ -306,11 +316,7 @@ describe('warming the worker before the first run', () => {
   });
 
   it('keeps a warmed worker for warmIdleMs, then for idleMs after its run, and a warm() after the run does not extend it', async () => {
-    const worker = new ScriptedWorker();
-    const client = createOptimizerClient(() => worker, { idleMs: 30, warmIdleMs: 400 });
-    const warming = client.warm();
-    worker.reply({ type: 'warmed', id: 1, territories: 2 });
-    await warming;
+    const { worker, client } = await warmedClient(30, 400);
     await sleep(120);
     // past idleMs, within warmIdleMs: still waiting for its run
     expect(worker.terminated).toBe(false);
@@ -326,11 +332,7 @@ describe('warming the worker before the first run', () => {
   });
 
   it('shuts a warmed worker down after warmIdleMs when no run comes', async () => {
-    const worker = new ScriptedWorker();
-    const client = createOptimizerClient(() => worker, { idleMs: 10, warmIdleMs: 60 });
-    const warming = client.warm();
-    worker.reply({ type: 'warmed', id: 1, territories: 2 });
-    await warming;
+    const { worker, client } = await warmedClient(10, 60);
     await sleep(30);
     expect(worker.terminated).toBe(false);
     await sleep(100);

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
-import { readTerritoryData } from '../../src/core/read/index';
-import { generateSample } from '../../src/core/sample';
+import { sampleTerritory } from '../../src/core/sample';
 import { WARM_UP } from '../../src/worker/warmUp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,9 +19,7 @@ let browser: Browser;
 let page: Page;
 
 function sampleData(accounts: number, reps: number, seed: number) {
-  const t = generateSample({ accounts, reps, seed });
-  const source = (sheet: string, values: typeof t.accounts) => ({ sheet, origin: { row: 1, col: 1 }, values });
-  return readTerritoryData({ accounts: source('Accounts', t.accounts), reps: source('Reps', t.reps), settings: source('Settings', t.settings) });
+  return sampleTerritory({ accounts, reps, seed });
 }
 
 async function bundleWorker(outDir: string): Promise<void> {

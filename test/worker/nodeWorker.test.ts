@@ -1,14 +1,11 @@
-import { readTerritoryData } from '../../src/core/read/index';
-import { generateSample } from '../../src/core/sample';
+import { sampleTerritory } from '../../src/core/sample';
 import { spawnNodeOptimizer } from '../../src/hosts/node/worker';
 import { createOptimizerClient } from '../../src/worker/bridge';
 import { rebalance, rebalanceWith } from '../../src/core/rebalance';
 import { loadHighs } from '../../src/hosts/node/highs';
 
 function sampleData(accounts: number, reps: number, seed: number) {
-  const t = generateSample({ accounts, reps, seed });
-  const source = (sheet: string, values: typeof t.accounts) => ({ sheet, origin: { row: 1, col: 1 }, values });
-  return readTerritoryData({ accounts: source('Accounts', t.accounts), reps: source('Reps', t.reps), settings: source('Settings', t.settings) });
+  return sampleTerritory({ accounts, reps, seed });
 }
 
 describe('optimizer in a real Node worker thread', () => {

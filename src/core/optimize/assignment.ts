@@ -19,7 +19,6 @@ export const NO_LIMIT: Budget = { expired: () => false };
  */
 export const CAP_EPS = 1e-12;
 
-
 export class Assignment {
   readonly owner: Int32Array;
   readonly load: Float64Array;
@@ -214,7 +213,7 @@ function firstEligible(inst: Instance): number {
   return r < 0 ? 0 : r;
 }
 
-/** How far `x` lies outside [lo, hi] beyond `slack`; `slack` null: a rep with no fair share (checker.ts, ZERO_SHARE_SLACK). */
+/** How far `x` lies outside [lo, hi] beyond `slack`; `slack` null: a rep with no fair share (instance.ts, ZERO_SHARE_SLACK). */
 function bandExcess(x: number, lo: number, hi: number, slack: number | null): number {
   if (slack === null) return Math.max(0, x - ZERO_SHARE_SLACK);
   return Math.max(0, lo - x - slack) + Math.max(0, x - hi - slack);

@@ -9,6 +9,7 @@ import { isRetainedDeal } from '../metrics/handoff';
 import { candidatesFor, currentOwnerIndex, type CandidateTable } from './candidates';
 
 /** Objective cost of one mile of travel at travelWeight 1: 1,000 extra miles cost as much as one Low-disruption move. */
+export const TRAVEL_COST_PER_MILE = 0.001;
 
 /**
  * What a rep with no fair share (0 FTE) may hold, in the metric's units, and still be in its band:
@@ -16,7 +17,6 @@ import { candidatesFor, currentOwnerIndex, type CandidateTable } from './candida
  * deviation. The checker, repair, the LP and the blockers all use this rule.
  */
 export const ZERO_SHARE_SLACK = 1e-6;
-export const TRAVEL_COST_PER_MILE = 0.001;
 
 export interface Band {
   lo: Float64Array;

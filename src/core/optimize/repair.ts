@@ -94,7 +94,7 @@ const CHAIN_WORK = 20000;
 /** Returns true when every rep ends inside its band and capacity. */
 export function repair(a: Assignment, budget: Budget): boolean {
   const met = repairBand(a, budget);
-  if (a.totalCapacityExcess() <= CAP_EPS || budget.expired() || !capacityCanHold(a) || !fewOver(a)) return met;
+  if (a.totalCapacityExcess() <= CAP_EPS || budget.expired() || !worthRelieving(a)) return met;
   // Capacity is a rule and the band a goal: a capacity the search above left broken (it weighs both
   // in one sum, and here keeping the band cost more than the excess) is relieved first, whatever the
   // band loses, and the band repaired again after without raising the excess.
@@ -103,35 +103,26 @@ export function repair(a: Assignment, budget: Budget): boolean {
 }
 
 /**
- * Whether the reps' capacities together can hold the workload that is theirs to carry: when they
- * cannot, no plan keeps every capacity, and relieving one rep only loads another (the band decides).
+ * Whether relieving the broken capacities can help, cheaply: the reps' capacities together must hold
+ * the workload that is theirs to carry (else no plan keeps every capacity, and relieving one rep only
+ * loads another), and only a few reps may be over (2, or 5% of the team). With many over (50k × 200
+ * with capacities 3% above the workload: 74 reps), relieving them undid the band and its second
+ * repair took 20 s for 7 fewer broken capacities, so there the weighed search decides, as before.
  */
-function capacityCanHold(a: Assignment): boolean {
+function worthRelieving(a: Assignment): boolean {
   const { nR, capacity, eligible } = a.inst;
   let room = 0;
   let work = 0;
-  for (let r = 0; r < nR; r++) {
-    work += a.work[r];
-    if (eligible[r]) room += capacity[r];
-  }
-  return room >= work - CAP_EPS;
-}
-
-/**
- * Whether only a few reps are over their capacity (at most 2, or 5% of the team). Relief is for a
- * capacity or two the band search traded away; with many over (50k × 200 with capacities 3% above
- * the workload: 74 reps), relieving them undid the band and its second repair took 20 s for 7 fewer
- * broken capacities, so there the weighed search decides, as before.
- */
-function fewOver(a: Assignment): boolean {
   let over = 0;
   let team = 0;
-  for (let r = 0; r < a.inst.nR; r++) {
-    if (!a.inst.eligible[r]) continue;
+  for (let r = 0; r < nR; r++) {
+    work += a.work[r];
+    if (!eligible[r]) continue;
+    room += capacity[r];
     team++;
     if (a.capacityExcess(r, a.work[r]) > 0) over++;
   }
-  return over <= Math.max(2, Math.ceil(0.05 * team));
+  return room >= work - CAP_EPS && over <= Math.max(2, Math.ceil(0.05 * team));
 }
 
 /** Most candidate moves `relieveCapacity` weighs in one repair (work, not the clock, bounds it). */
