@@ -176,9 +176,37 @@ function relieveCapacity(a: Assignment, budget: Budget): boolean {
   return moved;
 }
 
+/**
+ * For each rep, the reps whose loads its single repair moves depend on (itself included): the
+ * candidates of the movable accounts it could hold, and their owners now (an account waiting to
+ * be placed may sit with a rep outside its candidates; every move goes to a candidate).
+ */
+function dependents(a: Assignment): number[][] {
+  const { nA, nR, cand } = a.inst;
+  const linked = new Uint8Array(nR * nR);
+  const reps: number[] = [];
+  for (let i = 0; i < nA; i++) {
+    if (!a.movable[i]) continue;
+    reps.length = 0;
+    reps.push(a.owner[i]);
+    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) reps.push(cand.reps[p]);
+    for (const q of reps) for (const t of reps) linked[q * nR + t] = 1;
+  }
+  return Array.from({ length: nR }, (_, q) => {
+    const out = [q];
+    for (let t = 0; t < nR; t++) if (t !== q && linked[q * nR + t]) out.push(t);
+    return out;
+  });
+}
+
 function repairBand(a: Assignment, budget: Budget): boolean {
   const nR = a.inst.nR;
   const stuck = new Uint8Array(nR);
+  // reps whose single repair found nothing, until a move changes the load of a rep it depends on: such a
+  // rep's bestSingle would find nothing again (50k × 200 with capacities near the workload: the loop
+  // weighed 24 reps per move made, 169,054 bestSingle calls for 7,098 moves)
+  const noSingle = new Uint8Array(nR);
+  let links: number[][] | null = null;
   const work = { expansions: 0 };
   for (;;) {
     if (budget.expired()) return a.totalViolation() <= EPS;
@@ -188,11 +216,13 @@ function repairBand(a: Assignment, budget: Budget): boolean {
     order.sort((x, y) => a.violationOf(y) - a.violationOf(x) || x - y);
     let moves: { i: number; s: number }[] | null = null;
     for (const r of order) {
+      if (noSingle[r]) continue;
       const single = bestSingle(a, r, -1, -EPS);
       if (single) {
         moves = [single];
         break;
       }
+      noSingle[r] = 1;
     }
     // two moves whose first may push another rep out of its band
     if (!moves)
@@ -218,11 +248,13 @@ function repairBand(a: Assignment, budget: Budget): boolean {
     const touched = [...new Set([...from, ...moves.map((st) => st.s)])];
     const violationOfTouched = () => touched.reduce((v, q) => v + a.violationOf(q), 0);
     const before = violationOfTouched();
+    links ??= dependents(a); // before the first move: owners then, candidates after
     for (const st of moves) a.move(st.i, st.s);
     if (violationOfTouched() > before - EPS - ROUNDING * before) {
       for (let k = moves.length - 1; k >= 0; k--) a.move(moves[k].i, from[k]);
       return a.totalViolation() <= EPS;
     }
+    for (const t of touched) for (const q of links[t]) noSingle[q] = 0;
   }
 }
 
@@ -288,20 +320,26 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
       // q's loads once the chain so far has reached it
       const qLoad = a.load[q] + sign * l.dv;
       const qWork = a.work[q] + sign * l.dw;
-      const visit = (i: number, other: number) => {
-        if (moved(l, i) || onPath(l, other)) return;
+      const qCapacity = a.capacityExcess(q, a.work[q]);
+      // what q's violation becomes once account i leaves it (push) or joins it (pull); null when the chain
+      // may not pass i through q. It depends on i alone, so it is weighed once per account, not per target.
+      const through = (i: number): number | null => {
+        if (moved(l, i)) return null;
+        const w = inst.work[i];
+        const qAfter = a.repViolation(q, qLoad - sign * inst.value[i], qWork - sign * w);
+        // the start must improve; reps further down the chain must end no worse than they were; none may gain capacity excess
+        if (q === r ? qAfter >= before - EPS : qAfter > before + EPS) return null;
+        if (a.capacityExcess(q, qWork - sign * w) > qCapacity + EPS) return null;
+        return qAfter;
+      };
+      // i goes from q to `other` (push) or from `other` to q (pull), the chain's cost so far then `cost`
+      const visit = (i: number, other: number, qAfter: number, cost: number) => {
+        if (onPath(l, other)) return;
         const v = inst.value[i];
         const w = inst.work[i];
-        const qAfter = a.repViolation(q, qLoad - sign * v, qWork - sign * w);
-        // the start must improve; reps further down the chain must end no worse than they were; none may gain capacity excess
-        if (q === r ? qAfter >= before - EPS : qAfter > before + EPS) return;
-        if (a.capacityExcess(q, qWork - sign * w) > a.capacityExcess(q, a.work[q]) + EPS) return;
-        const from = push ? q : other;
-        const to = push ? other : q;
-        const cost = l.cost + a.costAt(i, to) - a.costAt(i, from);
         const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);
         const gain = q === r ? before - qAfter : l.gain;
-        const label: Label = { rep: other, i, to, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+        const label: Label = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
         if (oAfter <= a.violationOf(other) + EPS && a.capacityExcess(other, a.work[other] + sign * w) <= a.capacityExcess(other, a.work[other]) + EPS) {
           // like the single moves: cost per unit of violation removed, then the cheaper chain
           const score = Math.max(0, cost) / gain;
@@ -315,10 +353,18 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
       if (push) {
         for (const i of a.members[q]) {
           if (!a.movable[i]) continue;
-          for (let p = start[i]; p < start[i + 1]; p++) if (reps[p] !== q) visit(i, reps[p]);
+          const qAfter = through(i);
+          if (qAfter === null) continue;
+          const c0 = a.costAt(i, q);
+          for (let p = start[i]; p < start[i + 1]; p++) if (reps[p] !== q) visit(i, reps[p], qAfter, l.cost + inst.cost[p] - c0);
         }
       } else {
-        for (const i of a.reachers[q]) if (a.owner[i] !== q) visit(i, a.owner[i]);
+        for (const i of a.reachers[q]) {
+          const other = a.owner[i];
+          if (other === q) continue;
+          const qAfter = through(i);
+          if (qAfter !== null) visit(i, other, qAfter, l.cost + a.costAt(i, q) - a.costAt(i, other));
+        }
       }
     }
     // cheapest labels first, up to LABELS_PER_REP per rep
