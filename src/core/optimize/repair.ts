@@ -91,15 +91,22 @@ function bestChain(a: Assignment, r: number, budget: Budget): Step[] | null {
 /** Label expansions all ejection chains of one repair may use: a work bound, so a band that cannot be met fails fast. */
 const CHAIN_WORK = 20000;
 
-/** Returns true when every rep ends inside its band and capacity. */
-export function repair(a: Assignment, budget: Budget): boolean {
-  const met = repairBand(a, budget);
+/**
+ * What repair drives to zero: every rep's band, workload band and capacity (`all`), or the bands alone
+ * (`bands`: a capacity that is broken stays as it is, and no move raises the excess).
+ */
+export type RepairGoal = 'all' | 'bands';
+
+/** Returns true when the goal is met: every rep inside its band and capacity (`all`), or its bands (`bands`). */
+export function repair(a: Assignment, budget: Budget, goal: RepairGoal = 'all'): boolean {
+  if (goal === 'bands') return repairBand(a, budget, true);
+  const met = repairBand(a, budget, false);
   if (a.totalCapacityExcess() <= CAP_EPS || budget.expired() || !worthRelieving(a)) return met;
   // Capacity is a rule and the band a goal: a capacity the search above left broken (it weighs both
   // in one sum, and here keeping the band cost more than the excess) is relieved first, whatever the
   // band loses, and the band repaired again after without raising the excess.
   if (!relieveCapacity(a, budget)) return met;
-  return repairBand(a, budget);
+  return repairBand(a, budget, false);
 }
 
 /**
@@ -199,8 +206,11 @@ function dependents(a: Assignment): number[][] {
   });
 }
 
-function repairBand(a: Assignment, budget: Budget): boolean {
+/** `bandsOnly`: the reps outside their bands are repaired, and the run ends once none is (capacity excess aside). */
+function repairBand(a: Assignment, budget: Budget, bandsOnly: boolean): boolean {
   const nR = a.inst.nR;
+  const excess = bandsOnly ? (r: number) => a.bandViolationOf(r) : (r: number) => a.violationOf(r);
+  const met = () => (bandsOnly ? a.totalBandViolation() : a.totalViolation()) <= EPS;
   const stuck = new Uint8Array(nR);
   // reps whose single repair found nothing, until a move changes the load of a rep it depends on: such a
   // rep's bestSingle would find nothing again (50k × 200 with capacities near the workload: the loop
@@ -209,11 +219,11 @@ function repairBand(a: Assignment, budget: Budget): boolean {
   let links: number[][] | null = null;
   const work = { expansions: 0 };
   for (;;) {
-    if (budget.expired()) return a.totalViolation() <= EPS;
+    if (budget.expired()) return met();
     const order: number[] = [];
-    for (let r = 0; r < nR; r++) if (a.violationOf(r) > EPS) order.push(r);
+    for (let r = 0; r < nR; r++) if (excess(r) > EPS) order.push(r);
     if (order.length === 0) return true;
-    order.sort((x, y) => a.violationOf(y) - a.violationOf(x) || x - y);
+    order.sort((x, y) => excess(y) - excess(x) || x - y);
     let moves: { i: number; s: number }[] | null = null;
     for (const r of order) {
       if (noSingle[r]) continue;
@@ -252,7 +262,7 @@ function repairBand(a: Assignment, budget: Budget): boolean {
     for (const st of moves) a.move(st.i, st.s);
     if (violationOfTouched() > before - EPS - ROUNDING * before) {
       for (let k = moves.length - 1; k >= 0; k--) a.move(moves[k].i, from[k]);
-      return a.totalViolation() <= EPS;
+      return met();
     }
     for (const t of touched) for (const q of links[t]) noSingle[q] = 0;
   }
