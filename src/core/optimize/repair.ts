@@ -217,6 +217,10 @@ function repairBand(a: Assignment, budget: Budget, bandsOnly: boolean): boolean 
   // weighed 24 reps per move made, 169,054 bestSingle calls for 7,098 moves)
   const noSingle = new Uint8Array(nR);
   let links: number[][] | null = null;
+  // the same for ejection chains: a rep whose chain search failed, with the reps that search read (its
+  // loads decide it); searched again once a move touches one of them (50k × 200 with capacities near the
+  // workload: 284 failed searches for 31 chains found in Minimal, most of them repeats)
+  const chainRead: (Uint8Array | null)[] = new Array(nR).fill(null);
   const work = { expansions: 0 };
   for (;;) {
     if (budget.expired()) return met();
@@ -246,8 +250,11 @@ function repairBand(a: Assignment, budget: Budget, bandsOnly: boolean): boolean 
     if (!moves)
       for (const r of order) {
         if (budget.expired() || work.expansions >= CHAIN_WORK) break;
-        moves = ejectionChain(a, r, work)?.steps ?? null;
+        if (chainRead[r]) continue; // failed, and no rep it read has changed since
+        const read = new Uint8Array(nR);
+        moves = ejectionChain(a, r, work, read)?.steps ?? null;
         if (moves) break;
+        chainRead[r] = read;
       }
     if (!moves) return false;
     // each step must lower the violation of the reps it touches by more than rounding can: with
@@ -265,6 +272,7 @@ function repairBand(a: Assignment, budget: Budget, bandsOnly: boolean): boolean 
       return met();
     }
     for (const t of touched) for (const q of links[t]) noSingle[q] = 0;
+    for (let r = 0; r < nR; r++) if (chainRead[r] && touched.some((t) => chainRead[r]![t])) chainRead[r] = null;
   }
 }
 
@@ -298,9 +306,15 @@ interface Label {
  * so on until a rep can absorb it; when it is under, the chain pulls accounts in the same way. Every
  * rep the chain passes through must end no worse than it was. Breadth-first over reps, keeping per rep
  * the labels no other beats on both cost and value passed on, bounded by PATH_DEPTH, LABELS_PER_REP and
- * PATH_EXPANSIONS; returns the moves, first move first.
+ * PATH_EXPANSIONS; returns the moves, first move first. `read`, when given, marks every rep whose
+ * loads the search looked at: the same search fails again as long as none of them changes.
  */
-export function ejectionChain(a: Assignment, r: number, work: { expansions: number } = { expansions: 0 }): { steps: { i: number; s: number }[] } | null {
+export function ejectionChain(
+  a: Assignment,
+  r: number,
+  work: { expansions: number } = { expansions: 0 },
+  read?: Uint8Array,
+): { steps: { i: number; s: number }[] } | null {
   const inst = a.inst;
   const push = isOver(a, r) || !inst.eligible[r];
   const { start, reps } = inst.cand;
@@ -326,6 +340,7 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
       if (++expansions > PATH_EXPANSIONS) break;
       work.expansions++;
       const q = l.rep;
+      if (read) read[q] = 1;
       const before = a.violationOf(q);
       // q's loads once the chain so far has reached it
       const qLoad = a.load[q] + sign * l.dv;
@@ -345,6 +360,7 @@ export function ejectionChain(a: Assignment, r: number, work: { expansions: numb
       // i goes from q to `other` (push) or from `other` to q (pull), the chain's cost so far then `cost`
       const visit = (i: number, other: number, qAfter: number, cost: number) => {
         if (onPath(l, other)) return;
+        if (read) read[other] = 1;
         const v = inst.value[i];
         const w = inst.work[i];
         const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);

@@ -87,3 +87,20 @@ test('with no rep that has room, no chain exists and repair reports failure', ()
   expect(repair(a, NO_LIMIT)).toBe(false);
   expect(a.violationOf(0)).toBeGreaterThan(0);
 });
+
+test('a failed search marks the reps whose loads it read: the whole line, R3 included, whose room would have made the chain', () => {
+  const inst = lineInstance();
+  inst.band.hi[3] = 90;
+  const a = new Assignment(inst, Int32Array.from(OWNER));
+  const read = new Uint8Array(4);
+  expect(ejectionChain(a, 0, undefined, read)).toBeNull();
+  expect(Array.from(read)).toEqual([1, 1, 1, 1]);
+  // a line cut after R1 (R1's accounts may not leave it): the search never looks past R2
+  const cut = lineInstance();
+  cut.band.hi[3] = 90;
+  for (let i = 0; i < VALUES.length; i++) if (OWNER[i] === 1) cut.cand.reps[cut.cand.start[i] + 1] = 1;
+  const b = new Assignment(cut, Int32Array.from(OWNER));
+  const readCut = new Uint8Array(4);
+  expect(ejectionChain(b, 0, undefined, readCut)).toBeNull();
+  expect(Array.from(readCut)).toEqual([1, 1, 0, 0]);
+});
