@@ -79,7 +79,7 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
       }
       progress('check', 0.9);
       const timedOut = !result.bandMet && now() > deadline;
-      plans.push(finishPlan(inst, result, usedHighs, isStopped(), timedOut ? `the time limit (${(limitMs / 1000).toFixed(0)} s) ran out before the band was reached` : null, budget, now() - sStart));
+      plans.push(finishPlan(inst, result, usedHighs, isStopped(), timedOut ? `the time limit (${(limitMs / 1000).toFixed(0)} s) ran out before the band was reached` : null, budget, () => now() - sStart));
     }
   } finally {
     relaxations?.dispose();
@@ -105,7 +105,8 @@ function finishPlan(
   cancelled: boolean,
   timedOut: string | null,
   budget: Budget,
-  elapsed: number,
+  /** The scenario's time so far: read when the plan is done, so the blockers and the band search count. */
+  elapsed: () => number,
 ): Plan {
   const { data, scenario } = inst;
   let owner = result.owner;
@@ -166,6 +167,6 @@ function finishPlan(
     lowerBound: lb,
     engine: usedHighs ? 'highs' : 'typescript',
     check,
-    elapsedMs: elapsed,
+    elapsedMs: elapsed(),
   };
 }

@@ -289,3 +289,19 @@ test('a capacity that accounts which must stay overfill is relieved of everythin
     expect(minimal.blockers.join(' ')).toContain('R0: accounts that must stay carry workload 12.0, above its capacity 10');
   }
 });
+
+test("a plan's time includes its blockers and tightest-band search: every clock reading of the scenario is inside it", async () => {
+  // four accounts over three reps of capacity 1: the band cannot be met, so blockers and the band search run after the engine
+  const data = territory(
+    ['A1', 'A2', 'A3', 'A4'].map((id) => account(id, 'R1', 10, { workload: 1 })),
+    ['R1', 'R2', 'R3'].map((id) => rep(id, { capacity: 1 })),
+    { band: 0.01 },
+  );
+  let clock = 0;
+  // each reading advances the clock by 1 ms: the plan's time counts the readings between its start and its end
+  const { plans } = await optimize(data, { highs: null, scenarios: minimalOnly(), timeLimitMs: 1e9, now: () => clock++ });
+  expect(plans[0].feasible).toBe(false);
+  // the run reads the clock at its start, at the scenario's start and once after it: all others are the plan's
+  expect(plans[0].elapsedMs).toBeGreaterThanOrEqual(clock - 3);
+  expect(clock).toBeGreaterThan(20);
+});
