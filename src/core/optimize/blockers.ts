@@ -6,13 +6,13 @@
 import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, CAP_EPS, type Budget } from './assignment';
-import { fixedRep, type Instance, withBand, ZERO_SHARE_SLACK } from './instance';
+import { fixedRep, type Instance, withBand, workAndCapacity, ZERO_SHARE_SLACK } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
 import { repair, type RepairGoal } from './repair';
 import { narrowestBand } from './bandSearch';
-import { blockingRepGroups, capacityGroups, fixedAndReach, type RepGroup } from './repGroups';
+import { blockingRepGroups, capacityGroups, fixedAndReach, groupsFloor, type RepGroup } from './repGroups';
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;
@@ -60,10 +60,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
     if (value[i] > maxHi + 1e-9)
       out.push(`${accounts[i].id} (${formatAmount(value[i], metric)}) is larger than the band maximum of every rep it may go to (largest ${formatAmount(maxHi, metric)})`);
   }
-  let totalWork = 0;
-  let totalCap = 0;
-  for (let i = 0; i < nA; i++) totalWork += work[i];
-  for (let r = 0; r < nR; r++) if (inst.eligible[r]) totalCap += inst.capacity[r];
+  const { work: totalWork, capacity: totalCap } = workAndCapacity(inst);
   if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
   const groups = blockingRepGroups(inst);
   if (inst.scenario.withinRegion) out.push(...regionBlockers(inst, groups));
@@ -202,11 +199,13 @@ function regionBlockers(inst: Instance, groups: readonly RepGroup[]): string[] {
  * `unreachableUpTo`, a band already proven unreachable, e.g. by the LP relaxation) and the worst
  * deviation of `owner`, and the locally improved plan at that band. A plan keeping every rule comes
  * first: when `owner` breaks a capacity, the search first asks repair for every rule (a wider band can
- * leave room to relieve it), and only when no band tried gets there does it search on balance alone: a
- * band counts as reached if every rep is inside it (and its workload band) with no more capacity
- * excess than before. Judged on every rule alone, a capacity no plan keeps failed every band tried and
- * the plan's own deviation was reported (50k × 200 with every capacity 3% above its share of the
- * workload: Balanced ±19.9%; on balance, ±12.4%).
+ * leave room to relieve it), and only when no band tried gets there does it search on balance alone,
+ * from the try that relieved the most: a band counts as reached when every rep is inside it (and its
+ * workload band), the capacity excess no higher than that try's. That search starts from the rep
+ * groups' floor, not the LP's: the LP's holds only for plans keeping every capacity. Judged on every
+ * rule alone, a capacity no plan keeps failed every band tried and the plan's own deviation was
+ * reported (50k × 200 with every capacity 3% above its share of the workload, Balanced alone: ±19.9%;
+ * on balance, ±12.4%).
  */
 export function tightestBand(
   inst: Instance,
@@ -220,11 +219,10 @@ export function tightestBand(
   // a plan that leaves accounts with a rep of no fair share deviates without bound: search upward from a
   // finite band instead (an infinite `unreachableUpTo`, e.g. the LP's "no balance band helps", gives none)
   const unbounded = !Number.isFinite(worstDeviation);
-  const floor = Number.isFinite(unreachableUpTo) ? unreachableUpTo : scenario.band;
-  const search = (goal: RepairGoal) =>
+  const search = (goal: RepairGoal, upTo: number) =>
     narrowestBand(
-      Math.max(scenario.band, Math.min(unreachableUpTo, worstDeviation)),
-      unbounded ? Math.max(scenario.band, floor) * 1.5 + 0.05 : Math.max(scenario.band, worstDeviation),
+      Math.max(scenario.band, Math.min(upTo, worstDeviation)),
+      unbounded ? Math.max(scenario.band, Number.isFinite(upTo) ? upTo : scenario.band) * 1.5 + 0.05 : Math.max(scenario.band, worstDeviation),
       unbounded ? 8 : 4,
       0.005,
       (band) => {
@@ -240,13 +238,19 @@ export function tightestBand(
   let leastExcess = new Assignment(inst, owner).totalCapacityExcess();
   let leastOwner = best;
   // without a capacity excess the two goals are one (repair never raises the excess)
-  let found = search('all');
+  let found = search('all', unreachableUpTo);
   if (!found && leastExcess > CAP_EPS) {
     best = leastOwner;
-    found = search('bands');
+    found = search('bands', groupsFloor(inst) || scenario.band);
   }
   const bestBand = found?.band ?? Math.max(scenario.band, worstDeviation);
   const final = new Assignment(withBand(inst, bestBand), found ? found.passed : owner);
-  if (final.totalBandViolation() <= 1e-12) localSearch(final, budget);
+  if (final.totalBandViolation() <= 1e-12) {
+    // local search weighs band and capacity in one sum: with a capacity broken it could trade the band
+    // for capacity, so its result is kept only if the plan is still inside the band reported
+    const before = Int32Array.from(final.owner);
+    localSearch(final, budget);
+    if (final.totalBandViolation() > 1e-12) for (let i = 0; i < inst.nA; i++) final.move(i, before[i]);
+  }
   return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
 }

@@ -13,7 +13,7 @@ import { lpGuidedResolve, resolveWholeTeam, type LpGuide } from './neighbourhood
 import type { LpStart, Relaxations } from './relaxation';
 import { certifiedUnreachableUpTo, type LpModel } from './lp';
 import { repair } from './repair';
-import { groupsFloor } from './repGroups';
+import { bandFloor } from './repGroups';
 
 const NEIGHBOURHOOD_REPS = 8;
 const LP_GUIDED_MAX_REPS = 60;
@@ -190,7 +190,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     // No LP (the TypeScript path), or an LP that no band satisfies (capacity, a workload band or locks
     // block it): a group of reps that proves the band unreachable (repGroups.ts) gives the band to
     // repair to instead, as the LP's floor does.
-    const floor = groupsFloor(inst);
+    const floor = bandFloor(inst, lpBandFloor);
     if (floor > inst.scenario.band && Number.isFinite(floor)) aim = withBand(inst, floor + PAST_CERTIFICATE);
   }
   const a = new Assignment(aim, owner);

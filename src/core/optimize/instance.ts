@@ -165,3 +165,12 @@ export function objectiveOf(inst: Instance, owner: Int32Array): number {
   }
   return s;
 }
+
+/** The workload of every account, and the capacity of the reps who may hold accounts (Infinity when one has none). */
+export function workAndCapacity(inst: Instance): { work: number; capacity: number } {
+  let work = 0;
+  let capacity = 0;
+  for (let i = 0; i < inst.nA; i++) work += inst.work[i];
+  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r]) capacity += inst.capacity[r];
+  return { work, capacity };
+}

@@ -45,6 +45,15 @@ export function groupsFloor(inst: Instance): number {
   return floor;
 }
 
+/**
+ * The narrowest band worth trying when the scenario's cannot be met: the LP relaxation's floor when it
+ * proved one, else the rep groups' (when there is no LP, or the LP proves that no band keeps every
+ * rule, since capacity, a workload band or locks block them all: the groups still bound balance).
+ */
+export function bandFloor(inst: Instance, lpBandFloor: number | null): number {
+  return lpBandFloor !== null && Number.isFinite(lpBandFloor) ? lpBandFloor : groupsFloor(inst);
+}
+
 /** Per instance: the engine (to aim repair without an LP) and the tightest-band search both ask. */
 const floors = new WeakMap<Instance, number>();
 
