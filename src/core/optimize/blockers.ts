@@ -195,6 +195,19 @@ function regionBlockers(inst: Instance, groups: readonly RepGroup[]): string[] {
 }
 
 /**
+ * True when no plan keeps every capacity, whatever the band: a rep's accounts that must stay exceed
+ * its capacity, all reps together cannot carry the workload, or a group of reps cannot carry the
+ * accounts that can go only to them (diagnoseBlockers names which).
+ */
+export function capacityCannotBeKept(inst: Instance): boolean {
+  const { work, capacity } = workAndCapacity(inst);
+  if (work > capacity + 1e-9) return true;
+  const { fixed } = fixedAndReach(inst, inst.work);
+  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r] && fixed[r] > inst.capacity[r] + 1e-9) return true;
+  return capacityGroups(inst).length > 0;
+}
+
+/**
  * The smallest band (to 0.5 pt) at which repair succeeds, between the requested one (or
  * `unreachableUpTo`, a band already proven unreachable, e.g. by the LP relaxation) and the worst
  * deviation of `owner`, and the locally improved plan at that band. A plan keeping every rule comes
@@ -237,8 +250,15 @@ export function tightestBand(
     );
   let leastExcess = new Assignment(inst, owner).totalCapacityExcess();
   let leastOwner = best;
-  // without a capacity excess the two goals are one (repair never raises the excess)
-  let found = search('all', unreachableUpTo);
+  let found: ReturnType<typeof search> = null;
+  if (leastExcess > CAP_EPS && capacityCannotBeKept(inst)) {
+    // no band passes with every rule: one repair at the band of the search's second try relieves what it
+    // can instead (50k × 200 with capacities 3% above share: four scenarios 38 s → 26 s, the same capacities kept)
+    const first = Number.isFinite(worstDeviation) ? Math.max(scenario.band, worstDeviation) : Math.max(scenario.band, Number.isFinite(unreachableUpTo) ? unreachableUpTo : scenario.band);
+    const a = new Assignment(withBand(inst, first * 1.5 + 0.05), best);
+    repair(a, budget);
+    if (a.totalCapacityExcess() < leastExcess - CAP_EPS) (leastExcess = a.totalCapacityExcess()), (leastOwner = Int32Array.from(a.owner));
+  } else found = search('all', unreachableUpTo); // without a capacity excess the two goals are one (repair never raises it)
   if (!found && leastExcess > CAP_EPS) {
     best = leastOwner;
     found = search('bands', groupsFloor(inst) || scenario.band);

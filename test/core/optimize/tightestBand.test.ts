@@ -5,7 +5,7 @@
 import { defaultScenarios, optimize } from '../../../src/core/optimize';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { Assignment, NO_LIMIT } from '../../../src/core/optimize/assignment';
-import { tightestBand } from '../../../src/core/optimize/blockers';
+import { capacityCannotBeKept, tightestBand } from '../../../src/core/optimize/blockers';
 import { buildInstance, withBand } from '../../../src/core/optimize/instance';
 import { repair } from '../../../src/core/optimize/repair';
 import { account, rep, territory } from './fixtures';
@@ -71,4 +71,26 @@ test.each([
   expect(plan.tightestBand).toBeGreaterThanOrEqual(1 / 3);
   expect(plan.tightestBand).toBeLessThanOrEqual(1 / 3 + 0.006);
   expect(plan.check.worstDeviation).toBeLessThanOrEqual(plan.tightestBand + 1e-9);
+});
+
+test('capacityCannotBeKept: the total, a rep whose accounts must stay, a group of reps; not when a plan keeps every capacity', () => {
+  const minimal = (data: ReturnType<typeof territory>) => buildInstance(data, defaultScenarios(data.settings)[0]);
+  expect(capacityCannotBeKept(overbooked().inst)).toBe(true); // workload 4 on capacities of 3
+  expect(capacityCannotBeKept(minimal(threeOver()))).toBe(false); // R4-R6 have room
+  // R1's two locked accounts carry 2 on a capacity of 1; R2 has room for everything else
+  const locked = territory(
+    [account('A1', 'R1', 10, { workload: 1, locked: true }), account('A2', 'R1', 10, { workload: 1, locked: true }), account('A3', 'R2', 10, { workload: 1 })],
+    [rep('R1', { capacity: 1 }), rep('R2')],
+  );
+  expect(capacityCannotBeKept(minimal(locked))).toBe(true);
+  // three accounts that may go only to R1 or R2 (one candidate besides the owner, and R3 is far away): 3 on capacities of 2
+  const near = { lat: 41.9, lon: -87.6 };
+  const group = territory(
+    [account('A1', 'R1', 10, { workload: 1, ...near }), account('A2', 'R1', 10, { workload: 1, ...near }), account('A3', 'R2', 10, { workload: 1, ...near })],
+    [rep('R1', { capacity: 1, homeLat: 41.9, homeLon: -87.6 }), rep('R2', { capacity: 1, homeLat: 41.95, homeLon: -87.65 }), rep('R3', { homeLat: 34, homeLon: -118 })],
+    { candidateReps: 1 },
+  );
+  expect(capacityCannotBeKept(minimal(group))).toBe(true);
+  // the same with R3 allowed (two candidates besides the owner): R3 takes one, every capacity holds
+  expect(capacityCannotBeKept(minimal({ ...group, settings: { ...group.settings, candidateReps: 2 } }))).toBe(false);
 });
