@@ -3,7 +3,7 @@ import { buildInstance, defaultScenarios, optimize, planMetrics } from '../../..
 import { tightestBand } from '../../../src/core/optimize/blockers';
 import { DEFAULT_SETTINGS } from '../../../src/core/model';
 import { haversineMiles } from '../../../src/core/metrics/basics';
-import { makeInstance } from '../../../bench/instances';
+import { makeInstance, prng } from '../../../bench/instances';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { account, rep, territory } from './fixtures';
 
@@ -305,3 +305,45 @@ test("a plan's time includes its blockers and tightest-band search: every clock 
   expect(plans[0].elapsedMs).toBeGreaterThanOrEqual(clock - 3);
   expect(clock).toBeGreaterThan(20);
 });
+
+test('a capacity left broken where the band is unreachable is repaired by a re-solve guided by the LP at its narrowest band', async () => {
+  // a 1.4k × 58 territory from a hunt over random mid-size ones (seed 195): locks, Stage 3+, departing reps,
+  // capacities near the workload. Redesign's band is unreachable (its plan reaches ±36%, which a group of reps needs);
+  // rounding and repair left R054 at workload 28 on a capacity of 27.94, which a plan can keep.
+  const rand = prng(195 * 7919);
+  const nA = 1000 + Math.floor(rand() * 7000);
+  const nR = 5 + Math.floor(rand() * 60);
+  const data = makeInstance({
+    accounts: nA,
+    reps: nR,
+    seed: 195,
+    locked: rand() * 0.3,
+    stage3: rand() * 0.15,
+    unassigned: rand() * 0.1,
+    settings: {
+      candidateReps: 1 + Math.floor(rand() * 8),
+      withinRegion: rand() < 0.3,
+      maxDistanceMiles: rand() < 0.3 ? 30 + rand() * 300 : null,
+      band: 0.05 + rand() * 0.2,
+      balancedBand: 0.03 + rand() * 0.1,
+      balancedWorkloadBand: 0.05 + rand() * 0.3,
+    },
+  });
+  const totalWork = data.accounts.reduce((s, a) => s + (a.workload ?? 0), 0);
+  const capacityFactor = rand() < 0.5 ? 0.95 + rand() * 0.3 : 0;
+  const departing = rand() * 0.3;
+  data.reps.forEach((r) => {
+    if (rand() < departing) r.status = 'Departing';
+  });
+  const fte = data.reps.filter((r) => r.status !== 'Departing').reduce((s, r) => s + r.fte, 0);
+  data.reps.forEach((r) => {
+    if (capacityFactor && rand() < 0.7) r.capacity = (capacityFactor * r.fte * totalWork) / fte;
+  });
+  expect([data.accounts.length, data.reps.length]).toEqual([1400, 58]);
+  const { plans } = await optimize(data, { highs: await loadHighs(), timeLimitMs: 60_000 });
+  const redesign = plans[2];
+  expect(redesign.scenario.name).toBe('Redesign');
+  expect(redesign.feasible).toBe(false);
+  expect(redesign.check.violations).toEqual([]); // every capacity kept
+  expect(plans.every((p) => p.check.ok)).toBe(true);
+}, 30_000);
