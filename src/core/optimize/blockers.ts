@@ -226,6 +226,8 @@ export function tightestBand(
   worstDeviation: number,
   budget: Budget,
   unreachableUpTo = inst.scenario.band,
+  /** The LP relaxation proved that no band keeps every rule (its floor is infinite). */
+  everyRuleUnreachable = false,
 ): { band: number; owner: Int32Array } {
   const { scenario } = inst;
   let best = Int32Array.from(owner); // each try starts from the last plan that passed
@@ -251,9 +253,13 @@ export function tightestBand(
   let leastExcess = new Assignment(inst, owner).totalCapacityExcess();
   let leastOwner = best;
   let found: ReturnType<typeof search> = null;
-  if (leastExcess > CAP_EPS && capacityCannotBeKept(inst)) {
-    // no band passes with every rule: one repair at the band of the search's second try relieves what it
-    // can instead (50k × 200 with capacities 3% above share: four scenarios 38 s → 26 s, the same capacities kept)
+  // when no plan keeps every rule, whatever the band, a search for one only fails (at 50k × 200 each try
+  // costs seconds). Without a capacity excess there is nothing else to search either: a plan inside a
+  // band with no excess would keep every rule.
+  if (everyRuleUnreachable || (leastExcess > CAP_EPS && capacityCannotBeKept(inst))) {
+    if (leastExcess <= CAP_EPS) return finish(null);
+    // one repair at the band of the search's second try relieves what it can instead (50k × 200 with
+    // capacities 3% above share: four scenarios 38 s → 26 s, the same capacities kept)
     const first = Number.isFinite(worstDeviation) ? Math.max(scenario.band, worstDeviation) : Math.max(scenario.band, Number.isFinite(unreachableUpTo) ? unreachableUpTo : scenario.band);
     const a = new Assignment(withBand(inst, first * 1.5 + 0.05), best);
     repair(a, budget);
@@ -263,14 +269,18 @@ export function tightestBand(
     best = leastOwner;
     found = search('bands', groupsFloor(inst) || scenario.band);
   }
-  const bestBand = found?.band ?? Math.max(scenario.band, worstDeviation);
-  const final = new Assignment(withBand(inst, bestBand), found ? found.passed : owner);
-  if (final.totalBandViolation() <= 1e-12) {
-    // local search weighs band and capacity in one sum: with a capacity broken it could trade the band
-    // for capacity, so its result is kept only if the plan is still inside the band reported
-    const before = Int32Array.from(final.owner);
-    localSearch(final, budget);
-    if (final.totalBandViolation() > 1e-12) for (let i = 0; i < inst.nA; i++) final.move(i, before[i]);
+  return finish(found);
+
+  function finish(found: ReturnType<typeof search>): { band: number; owner: Int32Array } {
+    const bestBand = found?.band ?? Math.max(scenario.band, worstDeviation);
+    const final = new Assignment(withBand(inst, bestBand), found ? found.passed : owner);
+    if (final.totalBandViolation() <= 1e-12) {
+      // local search weighs band and capacity in one sum: with a capacity broken it could trade the band
+      // for capacity, so its result is kept only if the plan is still inside the band reported
+      const before = Int32Array.from(final.owner);
+      localSearch(final, budget);
+      if (final.totalBandViolation() > 1e-12) for (let i = 0; i < inst.nA; i++) final.move(i, before[i]);
+    }
+    return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
   }
-  return { band: Math.ceil(bestBand * 1000) / 1000, owner: final.owner };
 }
