@@ -18,10 +18,6 @@ let server: http.Server;
 let browser: Browser;
 let page: Page;
 
-function sampleData(accounts: number, reps: number, seed: number) {
-  return sampleTerritory({ accounts, reps, seed });
-}
-
 async function bundleWorker(outDir: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => webpack.Configuration;
@@ -115,7 +111,7 @@ function runInPage(data: unknown, cancelAfter: number | null): Promise<RunSummar
 }
 
 it('solves with HiGHS (WebAssembly) inside the browser worker', async () => {
-  const r = await runInPage(sampleData(80, 4, 9), null);
+  const r = await runInPage(sampleTerritory({ accounts: 80, reps: 4, seed: 9 }), null);
   expect(r.type).toBe('result');
   expect(r.notes?.join(' ') ?? '').not.toMatch(/could not load/);
   expect(r.plans?.map((p) => p.name)).toEqual(expect.arrayContaining(['Minimal', 'Balanced', 'Redesign']));
@@ -128,7 +124,7 @@ it('solves with HiGHS (WebAssembly) inside the browser worker', async () => {
 });
 
 it('a cancel message stops the run: the remaining scenarios come back cancelled', async () => {
-  const r = await runInPage(sampleData(120, 5, 2), 1);
+  const r = await runInPage(sampleTerritory({ accounts: 120, reps: 5, seed: 2 }), 1);
   expect(r.type).toBe('result');
   const statuses = r.plans?.map((p) => p.status) ?? [];
   expect(statuses.length).toBeGreaterThanOrEqual(3);

@@ -4,16 +4,12 @@ import { createOptimizerClient } from '../../src/worker/bridge';
 import { rebalance, rebalanceWith } from '../../src/core/rebalance';
 import { loadHighs } from '../../src/hosts/node/highs';
 
-function sampleData(accounts: number, reps: number, seed: number) {
-  return sampleTerritory({ accounts, reps, seed });
-}
-
 describe('optimizer in a real Node worker thread', () => {
   const client = createOptimizerClient(() => spawnNodeOptimizer(), { idleMs: 500 });
   afterAll(() => client.terminate());
 
   it('solves a small sample with HiGHS and streams progress', async () => {
-    const data = sampleData(80, 4, 9);
+    const data = sampleTerritory({ accounts: 80, reps: 4, seed: 9 });
     const phases = new Set<string>();
     const result = await client.run(data, { timeLimitMs: 20000, onProgress: (p) => phases.add(`${p.scenario}: ${p.phase}`) });
     expect(result.plans.length).toBeGreaterThanOrEqual(3);
@@ -31,7 +27,7 @@ describe('optimizer in a real Node worker thread', () => {
   });
 
   it('cancel returns promptly with cancelled plans; the idle worker then shuts down', async () => {
-    const data = sampleData(400, 8, 4);
+    const data = sampleTerritory({ accounts: 400, reps: 8, seed: 4 });
     const controller = new AbortController();
     const started = Date.now();
     let cancelledAt = 0;
@@ -64,7 +60,7 @@ describe('optimizer in a real Node worker thread', () => {
 
 describe('rebalance = audit + optimize', () => {
   it('in process: the audit of the data, the plans of the optimizer, the problems of the read', async () => {
-    const data = sampleData(60, 3, 21);
+    const data = sampleTerritory({ accounts: 60, reps: 3, seed: 21 });
     const result = await rebalance(data, { highs: await loadHighs(), timeLimitMs: 10000 });
     expect(result.audit.verdict).toBe('Rebalance');
     expect(result.audit.territories.map((t) => t.repId).sort()).toEqual(data.reps.map((r) => r.id).sort());
@@ -74,7 +70,7 @@ describe('rebalance = audit + optimize', () => {
   });
 
   it('rebalanceWith hands the data to the given optimizer (the worker) and keeps its notes', async () => {
-    const data = sampleData(30, 3, 8);
+    const data = sampleTerritory({ accounts: 30, reps: 3, seed: 8 });
     const seen: unknown[] = [];
     const result = await rebalanceWith(data, async (d) => {
       seen.push(d);
