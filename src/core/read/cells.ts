@@ -35,9 +35,45 @@ interface NumberText {
   percent: boolean;
 }
 
-/** "$84,000" → 84000, "(1,200)" → -1200, "12%" → 0.12 (percent flagged), "1.2M" → 1200000. */
+/**
+ * The digits of a number typed with separators, as JavaScript reads it (dot decimal, no grouping),
+ * else null. Whichever of comma and dot comes last is the decimal mark when both appear
+ * ("1,234.5" and "1.234,5" → "1234.5"). A lone comma is a decimal comma unless three digits follow
+ * it after a non-zero integer part ("84,5" → "84.5", "0,125" → "0.125"; "84,000" → "84000"); two or
+ * more commas are grouping ("1,234,567", "1,23,456"), as are two or more dots ("1.234.567").
+ * A lone dot stays a decimal dot ("1.234" → 1.234), as Excel in English reads it.
+ */
+function ungroup(s: string): string | null {
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  if (comma < 0 && dot < 0) return s;
+  if (comma >= 0 && dot >= 0) {
+    const [group, decimal] = comma > dot ? [/\./g, ','] : [/,/g, '.'];
+    const whole = s.slice(0, Math.max(comma, dot)).replace(group, '');
+    const fraction = s.slice(Math.max(comma, dot) + 1);
+    return whole.includes(decimal) ? null : `${whole}.${fraction}`;
+  }
+  const mark = comma >= 0 ? ',' : '.';
+  const parts = s.split(mark);
+  if (parts.length > 2) return grouped(parts) ? parts.join('') : null;
+  if (mark === '.') return s;
+  const [whole, fraction] = parts;
+  const thousands = /^\d{3}$/.test(fraction) && /[1-9]/.test(whole);
+  return thousands ? whole + fraction : `${whole}.${fraction}`;
+}
+
+/** Digit groups after the first are three digits long (two are allowed before the last, for "1,23,456"). */
+function grouped(parts: string[]): boolean {
+  const last = parts.length - 1;
+  return parts.every((p, i) => /^\d+$/.test(p) && (i === 0 || p.length === 3 || (i < last && p.length === 2)));
+}
+
+/**
+ * "$84,000" → 84000, "(1,200)" → -1200, "12%" → 0.12 (percent flagged), "1.2M" → 1200000, and
+ * decimal commas as typed in much of Europe: "84,5" → 84.5, "1.234,5" → 1234.5, "12,5%" → 0.125.
+ */
 function parseNumberText(text: string): NumberText | null | 'blank' {
-  let s = text.trim().toLowerCase().replace(/[\s\u00a0,]/g, '');
+  let s = text.trim().toLowerCase().replace(/[\s\u00a0'’]/g, '');
   if (s === '' || NUMERIC_BLANKS.has(s)) return 'blank';
   let sign = 1;
   if (s.startsWith('(') && s.endsWith(')')) {
@@ -60,8 +96,9 @@ function parseNumberText(text: string): NumberText | null | 'blank' {
     s = suffix[1];
     scale = SCALE[suffix[2]];
   }
-  if (!NUMBER_TEXT.test(s)) return null;
-  const v = Number(s) * scale * sign;
+  const plain = ungroup(s);
+  if (plain === null || !NUMBER_TEXT.test(plain)) return null;
+  const v = Number(plain) * scale * sign;
   return { value: percent ? v / 100 : v, percent };
 }
 

@@ -56,10 +56,8 @@ export function readReps(t: TableReader): RepsRead {
 
     const fteRaw = t.raw(r, 'fte');
     const fteText = `${t.label('fte')} "${displayCell(fteRaw)}"`;
-    // "0,5" typed as text is a decimal comma (a thousands comma has three digits after it)
-    const comma = decimalComma(fteRaw);
-    let fte = comma !== null ? (Math.abs(comma) > 2 ? comma / 100 : comma) : (t.fraction(r, 'fte', 2) ?? 1);
-    const bare = comma ?? bareNumber(fteRaw);
+    let fte = t.fraction(r, 'fte', 2) ?? 1;
+    const bare = bareNumber(fteRaw);
     if (bare !== null && bare > 2 && bare < FTE_PERCENT_FROM) {
       // 2.5 reads as 2.5% (bare values above 2 are percents), which no one means for a rep's seat
       t.report('warning', r, 'fte', `${fteText} would be ${bare}% of a full-time seat; using 1 (type 0.5 or 50% for a half-time rep)`);
@@ -188,13 +186,6 @@ export class RepIndex {
     const lower = owner.toLowerCase();
     return this.byId.get(owner) ?? this.byIdLower.get(lower) ?? this.byNameLower.get(lower) ?? null;
   }
-}
-
-/** Text such as "0,5" or "2,5": a number with a decimal comma (one or two digits after it), else null. */
-function decimalComma(raw: RawCell): number | null {
-  if (typeof raw !== 'string') return null;
-  const m = /^\s*(-?\d+),(\d{1,2})\s*$/.exec(raw);
-  return m ? Number(`${m[1]}.${m[2]}`) : null;
 }
 
 /** Bare FTE values from here up read as percents without a warning (10 → 10%, 80 → 80%). */

@@ -32,6 +32,22 @@ describe('located problems', () => {
   });
 });
 
+describe('numbers typed as text', () => {
+  test('a potential typed with a decimal comma reads as the number meant ("84.000,50" → 84000.5, "12,5k" → 12500), and "1,2,3" is a located problem', () => {
+    const rows = accountRows(6, 2, 5);
+    rows[1][4] = '84.000,50'; // sheet row 2
+    rows[2][4] = '12,5k'; // sheet row 3
+    rows[3][4] = '1,2,3'; // sheet row 4
+    const data = withAccounts(rows, 2);
+    const potential = (row: number) => data.accounts.find((a) => a.row === row)!;
+    expect(potential(2).potential).toBeCloseTo(84000.5, 9);
+    expect(potential(3).potential).toBe(12500);
+    expect(potential(2).potentialEstimated).toBe(false);
+    expect(potential(4).potentialEstimated).toBe(true);
+    expect(data.problems.map(formatProblem)).toContain('Accounts!E4: Potential "1,2,3" is not a number');
+  });
+});
+
 describe('no row dropped silently', () => {
   test('blank IDs and duplicates are skipped with an error; blank rows are not data', () => {
     const rows = accountRows(10, 2, 11);

@@ -33,6 +33,46 @@ describe('numbers', () => {
   });
 });
 
+describe('decimal commas and other separators typed as text', () => {
+  test.each([
+    ['84,5', 84.5],
+    ['1,25', 1.25],
+    ['0,125', 0.125],
+    ['-0,5', -0.5],
+    ['3,14159', 3.14159],
+    ['€ 84,5', 84.5],
+    ['1,5k', 1500],
+    ['1.234,56', 1234.56],
+    ['1.234.567,8', 1234567.8],
+    ['1 234,5', 1234.5],
+    ['1,234.56', 1234.56],
+    ["1'234.50", 1234.5],
+    ['1.234.567', 1234567],
+    ['1,234,567', 1234567],
+    ['1,23,456', 123456],
+    // a lone comma with three digits after a non-zero part is grouping, as in "$84,000"
+    ['84,000', 84000],
+    ['1,234', 1234],
+    // a lone dot stays a decimal dot
+    ['1.234', 1.234],
+    ['1,2,3', 'not a number'],
+    ['1.2.3', 'not a number'],
+    ['1,234,5', 'not a number'],
+    ['1.234,5,6', 'not a number'],
+  ])('%p → %p', (raw, want) => {
+    const v = value(parseNumber(raw));
+    if (typeof want === 'number') expect(v).toBeCloseTo(want, 9);
+    else expect(v).toBe(want);
+  });
+
+  test('a band or a percent with a decimal comma is the fraction typed: "0,5" → 0.5, "12,5%" → 0.125, "12,5" → 0.125', () => {
+    expect(value(parseFraction('0,5', 1))).toBeCloseTo(0.5, 12);
+    expect(value(parseFraction('12,5%', 1))).toBeCloseTo(0.125, 12);
+    expect(value(parseFraction('12,5', 1))).toBeCloseTo(0.125, 12);
+    expect(value(parseFraction('97,5%', 3))).toBeCloseTo(0.975, 12);
+  });
+});
+
 describe('attainment fractions (values above 3 are percents)', () => {
   test.each([
     [130, 1.3],
