@@ -16,43 +16,51 @@ import { territory, account, rep } from './fixtures';
 const VALUES = [50, 50, 11, 50, 49, 11, 50, 49, 11, 45, 45];
 const OWNER = [0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3];
 
-function lineInstance(): Instance {
-  const nA = VALUES.length;
-  const nR = 4;
+/** An instance by hand: each account's value, owner and the other reps it may go to; each rep's band. */
+function handInstance(accounts: { value: number; owner: number; to: number[] }[], bands: { lo: number; hi: number; target: number }[]): Instance {
+  const nA = accounts.length;
+  const nR = bands.length;
   const start = new Int32Array(nA + 1);
   const reps: number[] = [];
-  for (let i = 0; i < nA; i++) {
+  accounts.forEach((acc, i) => {
     start[i] = reps.length;
-    reps.push(OWNER[i]);
-    if (OWNER[i] < 3) reps.push(OWNER[i] + 1);
-  }
+    reps.push(acc.owner, ...acc.to);
+  });
   start[nA] = reps.length;
   // staying (the first candidate, the owner) costs 0, a move costs 1
   const cost = new Float64Array(reps.length).fill(1);
   for (let i = 0; i < nA; i++) cost[start[i]] = 0;
   const data = territory(
-    VALUES.map((v, i) => account(`A${i}`, `R${OWNER[i]}`, v)),
-    [0, 1, 2, 3].map((r) => rep(`R${r}`)),
+    accounts.map((acc, i) => account(`A${i}`, `R${acc.owner}`, acc.value)),
+    bands.map((_, r) => rep(`R${r}`)),
   );
-  const full = (x: number) => new Float64Array(nR).fill(x);
   return {
     data,
     scenario: { name: 'Minimal', kind: 'Minimal', balanceOn: 'potential', band: 0.1, workloadBand: null, ignoreCurrentOwners: false, disruptionWeight: 1, travelWeight: 1, withinRegion: false },
     nA,
     nR,
-    current: Int32Array.from(OWNER),
-    eligible: [true, true, true, true],
+    current: Int32Array.from(accounts.map((acc) => acc.owner)),
+    eligible: new Array(nR).fill(true),
     mustPlace: new Array(nA).fill(false),
     pinned: new Int32Array(nA).fill(-1),
     cand: { start, reps: Int32Array.from(reps), miles: new Float64Array(reps.length) },
     cost,
-    value: Float64Array.from(VALUES),
+    value: Float64Array.from(accounts.map((acc) => acc.value)),
     work: new Float64Array(nA),
     level: new Array(nA).fill('Low'),
-    band: { lo: full(90), hi: full(110), target: full(100) },
+    band: { lo: Float64Array.from(bands.map((b) => b.lo)), hi: Float64Array.from(bands.map((b) => b.hi)), target: Float64Array.from(bands.map((b) => b.target)) },
     workBand: null,
-    capacity: full(Infinity),
+    capacity: new Float64Array(nR).fill(Infinity),
   };
+}
+
+const LINE_BAND = { lo: 90, hi: 110, target: 100 };
+
+function lineInstance(): Instance {
+  return handInstance(
+    VALUES.map((value, i) => ({ value, owner: OWNER[i], to: OWNER[i] < 3 ? [OWNER[i] + 1] : [] })),
+    [0, 1, 2, 3].map(() => ({ ...LINE_BAND })),
+  );
 }
 
 test('the instance is as described: R0 over, no single move helps', () => {
@@ -129,4 +137,79 @@ test('when repair gives up, no rep outside its band has a single move left that 
     }
   }
   expect(stuck).toBeGreaterThan(10); // the territories do leave repair stuck, so the check has something to check
+});
+
+// The same for ejection chains: repair skips a rep whose chain search failed until a move touches a rep
+// that search read. Were a change missed, repair could stop with an improving chain still open: when it
+// gives up, a fresh search from every rep outside its band finds none that lowers the violation.
+test('when repair gives up, no rep outside its band has an ejection chain left that lowers the violation', () => {
+  let stuck = 0;
+  let searched = 0;
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+    const data = makeInstance({ accounts: 400, reps: 12, seed, locked: 0.2, stage3: 0.1, settings: { candidateReps: 2 } });
+    for (const scenario of defaultScenarios(data.settings)) {
+      const inst = buildInstance(data, scenario);
+      const a = new Assignment(inst, greedyStart(inst));
+      if (repair(a, NO_LIMIT)) continue;
+      stuck++;
+      for (let r = 0; r < inst.nR; r++) {
+        if (a.violationOf(r) <= 1e-12) continue;
+        searched++;
+        const chain = ejectionChain(a, r);
+        if (!chain) continue;
+        // a chain found must not lower the violation: apply it, measure, undo
+        const before = a.totalViolation();
+        const from = chain.steps.map((st) => a.owner[st.i]);
+        for (const st of chain.steps) a.move(st.i, st.s);
+        const after = a.totalViolation();
+        for (let k = chain.steps.length - 1; k >= 0; k--) a.move(chain.steps[k].i, from[k]);
+        expect(after).toBeGreaterThanOrEqual(before - 1e-9 * Math.max(1, before));
+      }
+    }
+  }
+  expect(stuck).toBeGreaterThan(10);
+  expect(searched).toBeGreaterThan(stuck);
+});
+
+// The line again, with R3 full, plus a second line R4 ← R5 ← R6 ← R7 ← R3: R4 is 1 under its band and
+// can fill only by pulling an 11 along it, which frees room in R3. R0's chain search fails first (R0 is
+// further out of its band, so it is searched first); R4's chain then changes R3, a rep R0's search read
+// but which R0 never touches. Repair must search R0 again then.
+test('a failed chain search is tried again once a move changes a rep it read, though not the rep itself', () => {
+  const own = (value: number, owner: number, to: number[] = []) => ({ value, owner, to });
+  const full = { lo: 100, hi: 100, target: 100 };
+  const inst = handInstance(
+    [
+      ...VALUES.slice(0, 9).map((v, i) => own(v, OWNER[i], [OWNER[i] + 1])), // R0, R1, R2 as in the line
+      own(45, 3),
+      own(34, 3),
+      own(11, 3, [7]), // R3: 90, full at its maximum of 90
+      own(99, 4), // R4: 99, one under its minimum of 100
+      own(89, 5),
+      own(11, 5, [4]),
+      own(89, 6),
+      own(11, 6, [5]),
+      own(89, 7),
+      own(11, 7, [6]),
+    ],
+    [LINE_BAND, LINE_BAND, LINE_BAND, { lo: 70, hi: 90, target: 80 }, { lo: 100, hi: 120, target: 110 }, full, full, full],
+  );
+  const owner = Int32Array.from(inst.current);
+  const a = new Assignment(inst, owner);
+  // as described: R0 1% over, R4 0.9% under, R0 first; R0's chain fails until R3 has room (its one way out,
+  // through R7, R6 and R5, is longer than a chain may be); R4's chain is four pulls and frees 11 in R3
+  expect(a.violationOf(0)).toBeGreaterThan(a.violationOf(4));
+  expect(a.violationOf(4)).toBeGreaterThan(0);
+  expect(ejectionChain(a, 0)).toBeNull();
+  const r4 = ejectionChain(a, 4)!;
+  expect(r4.steps.map((st) => [a.owner[st.i], st.s])).toEqual([
+    [3, 7],
+    [7, 6],
+    [6, 5],
+    [5, 4],
+  ]);
+  expect(repair(a, NO_LIMIT)).toBe(true);
+  expect(a.totalViolation()).toBe(0);
+  expect(Array.from(a.load)).toEqual([100, 110, 110, 90, 110, 100, 100, 100]);
+  expect(a.objective()).toBe(7);
 });
