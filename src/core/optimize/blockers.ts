@@ -6,7 +6,7 @@
 import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, CAP_EPS, type Budget } from './assignment';
-import { fixedRep, type Instance, withBand, workAndCapacity, ZERO_SHARE_SLACK } from './instance';
+import { fixedRep, type Instance, wholeCapacity, withBand, workAndCapacity, workloadUnit, ZERO_SHARE_SLACK } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
@@ -26,6 +26,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
     const f = fixedRep(inst, i);
     if (f >= 0) pinnedList[f].push(i);
   }
+  const whole = wholeCapacity(inst);
   const why = (i: number) => (accounts[i].locked ? 'locked' : isRetainedDeal(accounts[i], data.settings) ? `Stage ${accounts[i].maxStage}` : 'no other candidate');
   for (let r = 0; r < nR; r++) {
     if (!inst.eligible[r]) continue;
@@ -44,12 +45,12 @@ export function diagnoseBlockers(inst: Instance): string[] {
         `${reps[r].id} can reach only ${formatAmount(reach[r], metric)} (${pct(reach[r], t)} of fair share) among accounts it may own ` +
           `(${candidateRule(inst)}), below the band minimum of ${formatAmount(band.lo[r], metric)}.${wider(inst, 'short', [r], 'lets more accounts reach it')}`,
       );
-    if (pinnedWork[r] > inst.capacity[r] + 1e-9)
-      out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${inst.capacity[r]}`);
+    if (pinnedWork[r] > whole[r] + 1e-9)
+      out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above its capacity ${capacityText(inst, r, whole)}`);
     if (inst.workBand && pinnedWork[r] > inst.workBand.hi[r] + 1e-9)
       out.push(`${reps[r].id}: accounts that must stay carry workload ${pinnedWork[r].toFixed(1)}, above the workload band maximum ${inst.workBand.hi[r].toFixed(1)}`);
-    if (inst.workBand && inst.capacity[r] < inst.workBand.lo[r] - 1e-9)
-      out.push(`${reps[r].id}: its capacity ${inst.capacity[r]} is below its workload band minimum ${inst.workBand.lo[r].toFixed(1)}; capacity is kept, so the workload band cannot be met`);
+    if (inst.workBand && whole[r] < inst.workBand.lo[r] - 1e-9)
+      out.push(`${reps[r].id}: its capacity ${capacityText(inst, r, whole)} is below its workload band minimum ${inst.workBand.lo[r].toFixed(1)}; capacity is kept, so the workload band cannot be met`);
     if (inst.workBand && inst.workBand.target[r] > 0 && workReach[r] < inst.workBand.lo[r] - 1e-9)
       out.push(`${reps[r].id} can reach only workload ${workReach[r].toFixed(1)} among accounts it may own, below the workload band minimum ${inst.workBand.lo[r].toFixed(1)}`);
   }
@@ -60,8 +61,16 @@ export function diagnoseBlockers(inst: Instance): string[] {
     if (value[i] > maxHi + 1e-9)
       out.push(`${accounts[i].id} (${formatAmount(value[i], metric)}) is larger than the band maximum of every rep it may go to (largest ${formatAmount(maxHi, metric)})`);
   }
-  const { work: totalWork, capacity: totalCap } = workAndCapacity(inst);
-  if (totalWork > totalCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${totalCap.toFixed(1)}`);
+  const { work: totalWork, capacity: typedCap } = workAndCapacity(inst);
+  const wholeCap = workAndCapacity(inst, true).capacity;
+  if (totalWork > typedCap + 1e-9) out.push(`Total workload ${totalWork.toFixed(1)} exceeds the reps' total capacity ${typedCap.toFixed(1)}`);
+  else if (totalWork > wholeCap + 1e-9) {
+    const r = whole.findIndex((c, k) => inst.eligible[k] && c < inst.capacity[k]);
+    out.push(
+      `Total workload ${totalWork.toFixed(1)} exceeds what the reps' capacities hold in whole accounts: every account's workload is a whole multiple of ${num(workloadUnit(work)!, 3)}, ` +
+        `so a rep carries at most its capacity rounded down to one (${reps[r].id}: ${num(inst.capacity[r], 3)} → ${num(whole[r], 3)}), ${wholeCap.toFixed(1)} in all, against ${typedCap.toFixed(1)} as typed`,
+    );
+  }
   const groups = blockingRepGroups(inst);
   if (inst.scenario.withinRegion) out.push(...regionBlockers(inst, groups));
   out.push(...groups.map((g) => groupText(inst, g)));
@@ -78,7 +87,14 @@ function overRemedy(inst: Instance, g: RepGroup, locksHold: string, orMore: stri
 
 function capacityGroupText(inst: Instance, g: RepGroup): string {
   const remedy = overRemedy(inst, g, `carry workload ${g.pinned.toFixed(1)}`, ', or more capacity,') || ' Only more capacity on the Reps sheet helps.';
-  return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) carry workload ${g.amount.toFixed(1)}, above those reps' combined capacity ${g.limit.toFixed(1)}: no plan keeps their capacity.${remedy}`;
+  const typed = g.reps.reduce((sum, r) => sum + inst.capacity[r], 0);
+  const limit = typed > g.limit + 1e-9 ? `${g.limit.toFixed(1)} in whole accounts (${typed.toFixed(1)} as typed)` : g.limit.toFixed(1);
+  return `Accounts that can go only to reps ${repList(inst, g.reps)} (locked, Stage 3+, or no candidate elsewhere) carry workload ${g.amount.toFixed(1)}, above those reps' combined capacity ${limit}: no plan keeps their capacity.${remedy}`;
+}
+
+/** A rep's capacity as typed, and what whole accounts can fill of it when that is less: "291.543 (291 in whole accounts)". */
+function capacityText(inst: Instance, r: number, whole: Float64Array): string {
+  return inst.capacity[r] > whole[r] + 1e-9 ? `${num(inst.capacity[r], 3)} (${num(whole[r], 3)} in whole accounts)` : `${inst.capacity[r]}`;
 }
 
 /** Which reps an account may go to, as the blockers say it. */
@@ -197,13 +213,14 @@ function regionBlockers(inst: Instance, groups: readonly RepGroup[]): string[] {
 /**
  * True when no plan keeps every capacity, whatever the band: a rep's accounts that must stay exceed
  * its capacity, all reps together cannot carry the workload, or a group of reps cannot carry the
- * accounts that can go only to them (diagnoseBlockers names which).
+ * accounts that can go only to them (diagnoseBlockers names which), each capacity counted in whole accounts (wholeCapacity).
  */
 export function capacityCannotBeKept(inst: Instance): boolean {
-  const { work, capacity } = workAndCapacity(inst);
+  const { work, capacity } = workAndCapacity(inst, true);
   if (work > capacity + 1e-9) return true;
   const { fixed } = fixedAndReach(inst, inst.work);
-  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r] && fixed[r] > inst.capacity[r] + 1e-9) return true;
+  const whole = wholeCapacity(inst);
+  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r] && fixed[r] > whole[r] + 1e-9) return true;
   return capacityGroups(inst).length > 0;
 }
 

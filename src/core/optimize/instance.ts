@@ -47,7 +47,7 @@ export interface Instance {
   band: Band;
   /** Workload band, or null. */
   workBand: Band | null;
-  /** Capacity per rep (Infinity when none). */
+  /** Capacity per rep (Infinity when none), as typed: wholeCapacity says what whole accounts can fill of it. */
   capacity: Float64Array;
 }
 
@@ -166,11 +166,63 @@ export function objectiveOf(inst: Instance, owner: Int32Array): number {
   return s;
 }
 
-/** The workload of every account, and the capacity of the reps who may hold accounts (Infinity when one has none). */
-export function workAndCapacity(inst: Instance): { work: number; capacity: number } {
+/** Workloads are read to this many decimals when looking for their unit. */
+const UNIT_SCALE = 1000;
+
+/**
+ * The largest unit every workload is a whole multiple of, to 0.001 (1 for counts and the segment
+ * defaults 1 / 2 / 4, 0.5 for half hours); null when there is none: a workload with more decimals,
+ * or none but zeros.
+ */
+export function workloadUnit(work: ArrayLike<number>): number | null {
+  let g = 0;
+  for (let i = 0; i < work.length; i++) {
+    const scaled = Math.abs(work[i]) * UNIT_SCALE;
+    const k = Math.round(scaled);
+    if (!Number.isSafeInteger(k) || Math.abs(scaled - k) > 1e-6) return null;
+    g = gcd(g, k);
+  }
+  return g === 0 ? null : g / UNIT_SCALE;
+}
+
+function gcd(x: number, y: number): number {
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+/** `capacity` rounded down to whole `unit`s (291.543 → 291 for unit 1); as it is without a unit. */
+function wholeUnits(capacity: number, unit: number | null): number {
+  if (unit === null || !Number.isFinite(capacity)) return capacity;
+  const u = Math.round(unit * UNIT_SCALE);
+  return (Math.floor(capacity / unit + 1e-9) * u) / UNIT_SCALE;
+}
+
+/**
+ * Each rep's capacity rounded down to what whole accounts can fill: when every workload is a whole
+ * multiple of a unit (workloadUnit), so is every load, and a capacity of 291.543 holds no more than
+ * 291. The proofs that no plan keeps a capacity use these (the blockers, capacityCannotBeKept); the LP,
+ * repair and the checker keep the capacity as typed, so that a plan that must break one breaks it by
+ * as little as the typed value allows (rounded in the LP too, a territory whose capacities sum to
+ * its workload became LP-infeasible and its plans broke capacity by 4-25 times more).
+ */
+export function wholeCapacity(inst: Instance): Float64Array {
+  let unit = unitOf.get(inst.work);
+  if (unit === undefined) unitOf.set(inst.work, (unit = workloadUnit(inst.work)));
+  return inst.capacity.map((c) => wholeUnits(c, unit));
+}
+
+/** workloadUnit per workload array (an instance and its withBand copies share one). */
+const unitOf = new WeakMap<Float64Array, number | null>();
+
+/**
+ * The workload of every account, and the capacity of the reps who may hold accounts (Infinity when
+ * one has none): as typed, or `whole` (wholeCapacity).
+ */
+export function workAndCapacity(inst: Instance, whole = false): { work: number; capacity: number } {
+  const caps = whole ? wholeCapacity(inst) : inst.capacity;
   let work = 0;
   let capacity = 0;
   for (let i = 0; i < inst.nA; i++) work += inst.work[i];
-  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r]) capacity += inst.capacity[r];
+  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r]) capacity += caps[r];
   return { work, capacity };
 }

@@ -15,7 +15,7 @@
  * metric with negative values (a credit in Revenue TTM) gets no groups.
  */
 import { FlowNetwork } from './maxFlow';
-import { fixedRep, withBand, ZERO_SHARE_SLACK, type Instance } from './instance';
+import { fixedRep, wholeCapacity, withBand, ZERO_SHARE_SLACK, type Instance } from './instance';
 
 export interface RepGroup {
   kind: 'short' | 'over';
@@ -133,7 +133,8 @@ const capacityGroupsOf = new WeakMap<Instance, readonly RepGroup[]>();
 
 function findCapacityGroups(inst: Instance): readonly RepGroup[] {
   if (inst.capacity.every((c) => c === Infinity) || inst.work.some((w) => w < 0)) return [];
-  const byCapacity: Instance = { ...inst, value: inst.work, band: { lo: new Float64Array(inst.nR), hi: inst.capacity, target: inst.capacity } };
+  const whole = wholeCapacity(inst);
+  const byCapacity: Instance = { ...inst, value: inst.work, band: { lo: new Float64Array(inst.nR), hi: whole, target: whole } };
   const eligible = inst.eligible.filter(Boolean).length;
   return groupsOfKind(byCapacity, 'over', split(inst, inst.work)).filter((g) => g.reps.length < eligible);
 }

@@ -5,8 +5,8 @@
 import { defaultScenarios, optimize } from '../../../src/core/optimize';
 import { loadHighs } from '../../../src/hosts/node/highs';
 import { Assignment, NO_LIMIT } from '../../../src/core/optimize/assignment';
-import { capacityCannotBeKept, tightestBand } from '../../../src/core/optimize/blockers';
-import { buildInstance, withBand } from '../../../src/core/optimize/instance';
+import { capacityCannotBeKept, diagnoseBlockers, tightestBand } from '../../../src/core/optimize/blockers';
+import { buildInstance, wholeCapacity, withBand, workloadUnit } from '../../../src/core/optimize/instance';
 import { repair } from '../../../src/core/optimize/repair';
 import { account, rep, territory } from './fixtures';
 
@@ -93,4 +93,66 @@ test('capacityCannotBeKept: the total, a rep whose accounts must stay, a group o
   expect(capacityCannotBeKept(minimal(group))).toBe(true);
   // the same with R3 allowed (two candidates besides the owner): R3 takes one, every capacity holds
   expect(capacityCannotBeKept(minimal({ ...group, settings: { ...group.settings, candidateReps: 2 } }))).toBe(false);
+});
+
+describe('capacity in whole accounts', () => {
+  test('workloadUnit: the largest unit every workload is a whole multiple of, to 0.001', () => {
+    expect(workloadUnit([1, 2, 4, 2])).toBe(1);
+    expect(workloadUnit([0.5, 1, 2])).toBe(0.5);
+    expect(workloadUnit([1.25, 2.5, 5])).toBe(1.25);
+    expect(workloadUnit([3, 6, 9])).toBe(3);
+    expect(workloadUnit([0.1, 0.2, 0.3])).toBeCloseTo(0.1, 12);
+    expect(workloadUnit([1, 1 / 3])).toBeNull(); // more decimals than the unit is looked for to
+    expect(workloadUnit([0, 0])).toBeNull();
+    expect(workloadUnit([])).toBeNull();
+    expect(workloadUnit([1e15, 1])).toBeNull(); // beyond whole-number precision once scaled
+  });
+
+  // ten accounts of workload 1 on three reps of capacity 3.5: 10.5 as typed, above the workload, but a
+  // rep holds whole accounts, so at most 3 each: 9 in all, and some rep always carries 4
+  function halfUnits(capacity = 3.5) {
+    const data = territory(
+      Array.from({ length: 10 }, (_, k) => account(`A${k + 1}`, `R${(k % 3) + 1}`, 10, { workload: 1 })),
+      ['R1', 'R2', 'R3'].map((id) => rep(id, { capacity })),
+    );
+    return buildInstance(data, defaultScenarios(data.settings)[0]);
+  }
+
+  test('capacities that sum above the workload but hold less in whole accounts: no plan keeps them, and the blocker says why', () => {
+    const inst = halfUnits();
+    expect(Array.from(wholeCapacity(inst))).toEqual([3, 3, 3]);
+    expect(capacityCannotBeKept(inst)).toBe(true);
+    expect(diagnoseBlockers(inst)).toContain(
+      "Total workload 10.0 exceeds what the reps' capacities hold in whole accounts: every account's workload is a whole multiple of 1, so a rep carries at most its capacity rounded down to one (R1: 3.5 → 3), 9.0 in all, against 10.5 as typed",
+    );
+    // at 4 each (12 in whole accounts) a plan keeps them, and there is nothing to say
+    expect(capacityCannotBeKept(halfUnits(4))).toBe(false);
+    expect(diagnoseBlockers(halfUnits(4)).filter((b) => /capacity/.test(b))).toEqual([]);
+  });
+
+  test('a group of reps: its capacities in whole accounts, with what was typed', () => {
+    // as the group case above, with capacities of 1.5: three accounts that may go only to R1 or R2 (typed 3, whole 2)
+    const near = { lat: 41.9, lon: -87.6 };
+    const data = territory(
+      [account('A1', 'R1', 10, { workload: 1, ...near }), account('A2', 'R1', 10, { workload: 1, ...near }), account('A3', 'R2', 10, { workload: 1, ...near })],
+      [rep('R1', { capacity: 1.5, homeLat: 41.9, homeLon: -87.6 }), rep('R2', { capacity: 1.5, homeLat: 41.95, homeLon: -87.65 }), rep('R3', { homeLat: 34, homeLon: -118 })],
+      { candidateReps: 1 },
+    );
+    const inst = buildInstance(data, defaultScenarios(data.settings)[0]);
+    expect(capacityCannotBeKept(inst)).toBe(true);
+    expect(diagnoseBlockers(inst).filter((b) => /capacity/.test(b))).toEqual([
+      "Accounts that can go only to reps R1 and R2 (locked, Stage 3+, or no candidate elsewhere) carry workload 3.0, above those reps' combined capacity 2.0 in whole accounts (3.0 as typed): no plan keeps their capacity. A higher Candidate Reps setting (now 1) lets more of these accounts go elsewhere.",
+    ]);
+  });
+
+  test('the plan still breaks a capacity by no more than it must, measured on the capacity typed', async () => {
+    const inst = halfUnits();
+    const result = await optimize(inst.data, { highs: await loadHighs(), scenarios: [inst.scenario] });
+    const plan = result.plans[0];
+    expect(plan.check.ok).toBe(false);
+    // one rep carries 4 on its 3.5 (0.5 over); the other two carry 3
+    const work = ['R1', 'R2', 'R3'].map((id) => plan.owners.filter((o) => o === id).length).sort();
+    expect(work).toEqual([3, 3, 4]);
+    expect(plan.blockers.some((b) => b.startsWith("Total workload 10.0 exceeds what the reps' capacities hold in whole accounts"))).toBe(true);
+  });
 });
