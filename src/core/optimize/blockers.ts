@@ -225,6 +225,34 @@ export function capacityCannotBeKept(inst: Instance): boolean {
 }
 
 /**
+ * When no plan keeps every capacity (capacityCannotBeKept), capacities raised just enough that a
+ * fractional plan keeps them: a rep's own accounts that must stay, each group of reps that cannot
+ * carry the accounts that can go only to them (its capacities raised in proportion, until no group is
+ * left: at most a few rounds), and the total. The LP relaxation at these capacities still balances
+ * and prices every account where the typed ones leave it infeasible at every band; its solution is
+ * where repair starts. Null when a plan keeps every capacity.
+ */
+export function capacityWithinReach(inst: Instance): Float64Array | null {
+  if (!capacityCannotBeKept(inst)) return null;
+  const capacity = Float64Array.from(inst.capacity);
+  const { fixed } = fixedAndReach(inst, inst.work);
+  for (let r = 0; r < inst.nR; r++) if (inst.eligible[r]) capacity[r] = Math.max(capacity[r], fixed[r]);
+  for (let round = 0; round < 5; round++) {
+    const groups = capacityGroups({ ...inst, capacity: Float64Array.from(capacity) });
+    if (groups.length === 0) break;
+    for (const g of groups) {
+      const raw = g.reps.reduce((sum, r) => sum + capacity[r], 0);
+      const missing = Math.max(0, g.amount - raw) * (1 + 1e-9) + 1e-9;
+      for (const r of g.reps) capacity[r] += missing * (raw > 0 ? capacity[r] / raw : 1 / g.reps.length);
+    }
+  }
+  const { work } = workAndCapacity(inst);
+  const total = capacity.reduce((sum, c, r) => sum + (inst.eligible[r] ? c : 0), 0);
+  if (work > total && total > 0) for (let r = 0; r < inst.nR; r++) capacity[r] *= (work / total) * (1 + 1e-9);
+  return capacity;
+}
+
+/**
  * The smallest band (to 0.5 pt) at which repair succeeds, between the requested one (or a band
  * already proven unreachable: the LP relaxation's floor, else the rep groups') and the worst
  * deviation of `owner`, and the locally improved plan at that band. A plan keeping every rule comes

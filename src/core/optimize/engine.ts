@@ -14,6 +14,7 @@ import type { LpStart, Relaxations } from './relaxation';
 import { certifiedUnreachableUpTo, type LpModel } from './lp';
 import { repair } from './repair';
 import { bandFloor } from './repGroups';
+import { capacityWithinReach } from './blockers';
 
 const NEIGHBOURHOOD_REPS = 8;
 const LP_GUIDED_MAX_REPS = 60;
@@ -157,6 +158,8 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   let lpBandFloor: number | null = null;
   /** The instance repair and local search aim at: the scenario's, or the narrowest LP-feasible band when it is unreachable. */
   let aim = inst;
+  /** The balance band of `aim`. */
+  let aimBand = inst.scenario.band;
   let lpStatus: string | null = null;
   let lpMs: number | null = null;
   let lpStart: LpStart | null = null;
@@ -180,8 +183,22 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
       // Find the narrowest band the LP meets instead, and round and repair to that.
       hooks.phase('narrowest reachable band');
       const found = narrowestLpBand(inst, relaxations, hooks.secondsLeft, hooks.budget, model, ray);
-      if (found === 'no band') lpBandFloor = Infinity;
-      else if (found) {
+      if (found === 'no band') {
+        lpBandFloor = Infinity;
+        // where the reason is a capacity no plan keeps, the LP at capacities raised within reach still
+        // balances and prices the accounts: repair starts from its rounding, not from the greedy start
+        const within = capacityWithinReach(inst);
+        if (within) {
+          hooks.phase('capacity within reach');
+          const raised = { ...inst, capacity: within };
+          const next = relaxations.solve(raised, hooks.secondsLeft());
+          const lp = next.result.x ? { band: inst.scenario.band, model: next.model, x: next.result.x } : next.result.infeasible ? narrowestLpBand(raised, relaxations, hooks.secondsLeft, hooks.budget, next.model, next.ray) : null;
+          if (lp && lp !== 'no band') {
+            owner = roundModel(withBand(raised, lp.band), lp.model, lp.x, owner);
+            if (lp.band > inst.scenario.band) (aim = withBand(inst, lp.band)), (aimBand = lp.band);
+          }
+        }
+      } else if (found) {
         lpBandFloor = found.infeasibleBelow;
         aim = withBand(inst, found.band);
         owner = roundModel(aim, found.model, found.x, owner);
@@ -194,7 +211,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     // block it): a group of reps that proves the band unreachable (repGroups.ts) gives the band to
     // repair to instead, as the LP's floor does.
     const floor = bandFloor(inst, lpBandFloor);
-    if (floor > inst.scenario.band && Number.isFinite(floor)) aim = withBand(inst, floor + PAST_CERTIFICATE);
+    if (floor > aimBand && Number.isFinite(floor)) aim = withBand(inst, floor + PAST_CERTIFICATE);
   }
   const a = new Assignment(aim, owner);
   await hooks.pause();
