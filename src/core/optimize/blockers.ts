@@ -12,7 +12,7 @@ import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
 import { repair, type RepairGoal } from './repair';
 import { narrowestBand } from './bandSearch';
-import { bandFloor, blockingRepGroups, capacityGroups, fixedAndReach, groupsFloor, type RepGroup } from './repGroups';
+import { bandFloor, blockingRepGroups, capacityGroups, fixedAndReach, groupsFloor, sharedByCapacity, type RepGroup } from './repGroups';
 
 export function diagnoseBlockers(inst: Instance): string[] {
   const { data, nA, nR, cand, value, work, band } = inst;
@@ -233,18 +233,25 @@ export function capacityCannotBeKept(inst: Instance): boolean {
  * where repair starts. Null when a plan keeps every capacity.
  */
 export function capacityWithinReach(inst: Instance): Float64Array | null {
+  return sharedByCapacity(inst, 'within reach', raiseWithinReach);
+}
+
+function raiseWithinReach(inst: Instance): Float64Array | null {
   if (!capacityCannotBeKept(inst)) return null;
   const capacity = Float64Array.from(inst.capacity);
   const { fixed } = fixedAndReach(inst, inst.work);
   for (let r = 0; r < inst.nR; r++) if (inst.eligible[r]) capacity[r] = Math.max(capacity[r], fixed[r]);
   for (let round = 0; round < 5; round++) {
-    const groups = capacityGroups({ ...inst, capacity: Float64Array.from(capacity) });
-    if (groups.length === 0) break;
-    for (const g of groups) {
+    let raised = false;
+    for (const g of capacityGroups({ ...inst, capacity: Float64Array.from(capacity) })) {
+      // the groups are found on capacities in whole accounts; a fractional plan needs only the amount
       const raw = g.reps.reduce((sum, r) => sum + capacity[r], 0);
-      const missing = Math.max(0, g.amount - raw) * (1 + 1e-9) + 1e-9;
+      if (g.amount <= raw + 1e-9) continue;
+      const missing = (g.amount - raw) * (1 + 1e-9) + 1e-9;
       for (const r of g.reps) capacity[r] += missing * (raw > 0 ? capacity[r] / raw : 1 / g.reps.length);
+      raised = true;
     }
+    if (!raised) break;
   }
   const { work } = workAndCapacity(inst);
   const total = capacity.reduce((sum, c, r) => sum + (inst.eligible[r] ? c : 0), 0);

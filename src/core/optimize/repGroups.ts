@@ -123,13 +123,28 @@ export function blockingRepGroups(inst: Instance): readonly RepGroup[] {
  * on workload against capacity (single reps are diagnosed one by one, all reps by the total).
  */
 export function capacityGroups(inst: Instance): readonly RepGroup[] {
-  let groups = capacityGroupsOf.get(inst);
-  if (!groups) capacityGroupsOf.set(inst, (groups = findCapacityGroups(inst)));
-  return groups;
+  return sharedByCapacity(inst, 'groups', findCapacityGroups);
 }
 
-/** capacityGroups per instance: the blockers and the tightest-band search both ask (0.15 s at 50k × 200). */
-const capacityGroupsOf = new WeakMap<Instance, readonly RepGroup[]>();
+/**
+ * What depends only on the candidates, workloads, capacities, locks and who may hold accounts, computed
+ * once for every scenario that shares them (the blockers, the tightest-band search and the engine of
+ * each scenario ask: at 50k × 200 one capacityGroups is 0.15 s).
+ */
+export function sharedByCapacity<T>(inst: Instance, kind: string, compute: (inst: Instance) => T): T {
+  let entries = capacityShared.get(inst.cand);
+  if (!entries) capacityShared.set(inst.cand, (entries = []));
+  const same = (x: ArrayLike<number | boolean>, y: ArrayLike<number | boolean>) => x === y || (x.length === y.length && Array.prototype.every.call(x, (v, k) => v === y[k]));
+  const hit = entries.find(
+    (e) => e.kind === kind && same(e.inst.work, inst.work) && same(e.inst.capacity, inst.capacity) && same(e.inst.pinned, inst.pinned) && same(e.inst.eligible, inst.eligible) && same(e.inst.mustPlace, inst.mustPlace),
+  );
+  if (hit) return hit.value as T;
+  const value = compute(inst);
+  entries.push({ kind, inst, value });
+  return value;
+}
+
+const capacityShared = new WeakMap<object, { kind: string; inst: Instance; value: unknown }[]>();
 
 function findCapacityGroups(inst: Instance): readonly RepGroup[] {
   if (inst.capacity.every((c) => c === Infinity) || inst.work.some((w) => w < 0)) return [];
