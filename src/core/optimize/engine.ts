@@ -158,10 +158,12 @@ function narrowestLpBand(
  * the two quick tries come first (bisecting took nine solves, 6.8 s, for Redesign at 50k × 200, where
  * the first try past the floor is feasible).
  */
-function lpWithinReach(raised: Instance, relaxations: Relaxations, secondsLeft: () => number, budget: Budget): { band: number; model: LpModel; x: Float64Array } | null {
-  let band = raised.scenario.band;
+function lpWithinReach(inst: Instance, within: Float64Array, relaxations: Relaxations, secondsLeft: () => number, budget: Budget): { band: number; model: LpModel; x: Float64Array } | null {
+  const raised = { ...inst, capacity: within };
+  let band = inst.scenario.band;
   let next = relaxations.solve(raised, secondsLeft());
-  const floor = Math.max(band, groupsFloor(raised)) + 2 * PAST_CERTIFICATE;
+  // the groups' floor is on balance alone, the same as inst's (asked of inst, whose flows repair's aim reuses)
+  const floor = Math.max(band, groupsFloor(inst)) + 2 * PAST_CERTIFICATE;
   for (const wider of [floor, floor * 1.5 + 0.05]) {
     if (next.result.optimal && next.result.x) return { band, model: next.model, x: next.result.x };
     if (!next.result.infeasible || secondsLeft() <= 0.1 || budget.expired()) return null;
@@ -213,9 +215,8 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
         const within = capacityWithinReach(inst);
         if (within) {
           hooks.phase('capacity within reach');
-          const raised = { ...inst, capacity: within };
-          const lp = lpWithinReach(raised, relaxations, hooks.secondsLeft, hooks.budget);
-          if (lp) owner = roundModel(withBand(raised, lp.band), lp.model, lp.x, owner);
+          const lp = lpWithinReach(inst, within, relaxations, hooks.secondsLeft, hooks.budget);
+          if (lp) owner = roundModel(withBand({ ...inst, capacity: within }, lp.band), lp.model, lp.x, owner);
         }
       } else if (found) {
         lpBandFloor = found.infeasibleBelow;
