@@ -333,7 +333,7 @@ export function ejectionChain(
   const sign = push ? 1 : -1;
   // labels kept per rep: none dominated by another that is no costlier and passes on no more value
   const kept: Label[][] = Array.from({ length: inst.nR }, () => []);
-  const dominated = (l: Label) => kept[l.rep].some((k) => k.cost <= l.cost && k.dv <= l.dv);
+  const dominated = (rep: number, cost: number, dv: number) => kept[rep].some((k) => k.cost <= cost && k.dv <= dv);
   let frontier: Label[] = [{ rep: r, i: -1, to: -1, parent: null, depth: 0, cost: 0, dv: 0, dw: 0, gain: 0 }];
   let found = null as Label | null;
   let foundScore = Infinity;
@@ -377,13 +377,17 @@ export function ejectionChain(
         const w = inst.work[i];
         const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);
         const gain = q === r ? before - qAfter : l.gain;
-        const label: Label = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+        // a label is made only for a chain that ends here better than the one found, or one kept to go on
         if (oAfter <= a.violationOf(other) + EPS && a.capacityExcess(other, a.work[other] + sign * w) <= a.capacityExcess(other, a.work[other]) + EPS) {
           // like the single moves: cost per unit of violation removed, then the cheaper chain
           const score = Math.max(0, cost) / gain;
-          if (score < foundScore || (score === foundScore && found !== null && cost < found.cost)) (found = label), (foundScore = score);
-        } else if (label.depth < PATH_DEPTH && kept[other].length < LABELS_PER_REP && !dominated(label)) {
-          kept[other] = kept[other].filter((k) => !(label.cost <= k.cost && label.dv <= k.dv));
+          if (score < foundScore || (score === foundScore && found !== null && cost < found.cost)) {
+            found = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+            foundScore = score;
+          }
+        } else if (l.depth + 1 < PATH_DEPTH && kept[other].length < LABELS_PER_REP && !dominated(other, cost, v)) {
+          const label: Label = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+          kept[other] = kept[other].filter((k) => !(cost <= k.cost && v <= k.dv));
           kept[other].push(label);
           next.push(label);
         }
