@@ -94,7 +94,7 @@ function capacityGroupText(inst: Instance, g: RepGroup): string {
 
 /** A rep's capacity as typed, and what whole accounts can fill of it when that is less: "291.543 (291 in whole accounts)". */
 function capacityText(inst: Instance, r: number, whole: Float64Array): string {
-  return inst.capacity[r] > whole[r] + 1e-9 ? `${num(inst.capacity[r], 3)} (${num(whole[r], 3)} in whole accounts)` : `${inst.capacity[r]}`;
+  return inst.capacity[r] > whole[r] + 1e-9 ? `${num(inst.capacity[r], 3)} (${num(whole[r], 3)} in whole accounts)` : num(inst.capacity[r], 3);
 }
 
 /** Which reps an account may go to, as the blockers say it. */
