@@ -198,7 +198,10 @@ describe('where no plan keeps every capacity, the LP at capacities within reach 
     const fte = data.reps.filter((r) => r.status !== 'Departing').reduce((s, r) => s + r.fte, 0);
     for (const r of data.reps) r.capacity = Math.round((0.98 * r.fte * workload) / fte);
     const scenario = defaultScenarios(data.settings)[0];
-    const withHighs = (await optimize(data, { highs: await loadHighs(), scenarios: [scenario] })).plans[0];
+    const result = await optimize(data, { highs: await loadHighs(), scenarios: [scenario] });
+    const withHighs = result.plans[0];
+    // the flows prove the LP at the typed capacities infeasible at every band: it is not solved, and the note says so
+    expect(result.notes.filter((n) => n.startsWith('Minimal: LP relaxation'))).toEqual([expect.stringMatching(/^Minimal: LP relaxation Infeasible at every band, as the capacity flows prove \(not solved;/)]);
     const typescript = (await optimize(data, { highs: null, scenarios: [scenario] })).plans[0];
     const excess = (owners: string[]) =>
       data.reps.reduce((sum, r) => sum + Math.max(0, owners.reduce((w, o, i) => w + (o === r.id ? data.accounts[i].workload : 0), 0) - (r.capacity ?? Infinity)), 0);
