@@ -6,7 +6,7 @@
 import { accountRegion, accountRepMiles } from '../metrics/basics';
 import { isRetainedDeal } from '../metrics/handoff';
 import { Assignment, CAP_EPS, type Budget } from './assignment';
-import { fixedRep, type Instance, wholeCapacity, withBand, workAndCapacity, workloadUnit, ZERO_SHARE_SLACK } from './instance';
+import { fixedRep, type Instance, wholeCapacity, withBand, workAndCapacity, workUnit, ZERO_SHARE_SLACK } from './instance';
 import { localSearch } from './localSearch';
 import { formatAmount, pct } from './reasons';
 import { num } from '../triggers/format';
@@ -67,7 +67,7 @@ export function diagnoseBlockers(inst: Instance): string[] {
   else if (totalWork > wholeCap + 1e-9) {
     const r = whole.findIndex((c, k) => inst.eligible[k] && c < inst.capacity[k]);
     out.push(
-      `Total workload ${totalWork.toFixed(1)} exceeds what the reps' capacities hold in whole accounts: every account's workload is a whole multiple of ${num(workloadUnit(work)!, 3)}, ` +
+      `Total workload ${totalWork.toFixed(1)} exceeds what the reps' capacities hold in whole accounts: every account's workload is a whole multiple of ${num(workUnit(inst)!, 3)}, ` +
         `so a rep carries at most its capacity rounded down to one (${reps[r].id}: ${num(inst.capacity[r], 3)} → ${num(whole[r], 3)}), ${wholeCap.toFixed(1)} in all, against ${typedCap.toFixed(1)} as typed`,
     );
   }

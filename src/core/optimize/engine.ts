@@ -168,24 +168,21 @@ function lpWithinReach(
   const raised = { ...inst, capacity: within };
   let band = inst.scenario.band;
   let next = relaxations.solve(raised, secondsLeft());
-  return { lp: solved(), start: next.start };
-
-  function solved(): { band: number; model: LpModel; x: Float64Array } | null {
-    // the groups' floor is on balance alone, the same as inst's (asked of inst, whose flows repair's aim reuses)
-    const floor = Math.max(band, groupsFloor(inst)) + 2 * PAST_CERTIFICATE;
-    for (const wider of [floor, floor * 1.5 + 0.05]) {
-      if (next.result.optimal && next.result.x) return { band, model: next.model, x: next.result.x };
-      if (!next.result.infeasible || secondsLeft() <= 0.1 || budget.expired()) return null;
-      const upTo = next.ray ? certifiedUnreachableUpTo(next.model, withBand(raised, band), next.ray, band) : null;
-      if (upTo === Infinity) return null;
-      band = Math.max(wider, upTo === null ? 0 : upTo + PAST_CERTIFICATE);
-      next = relaxations.solve(withBand(raised, band), secondsLeft());
-    }
-    if (next.result.optimal && next.result.x) return { band, model: next.model, x: next.result.x };
-    if (!next.result.infeasible) return null;
-    const found = narrowestLpBand(withBand(raised, band), relaxations, secondsLeft, budget, next.model, next.ray);
-    return found && found !== 'no band' ? found : null;
+  const start = next.start; // how the first solve started, as the scenario's note reports it
+  const done = (lp: { band: number; model: LpModel; x: Float64Array } | null) => ({ lp, start });
+  // the groups' floor is on balance alone, the same as inst's (asked of inst, whose flows repair's aim reuses)
+  const floor = Math.max(band, groupsFloor(inst)) + 2 * PAST_CERTIFICATE;
+  for (const wider of [floor, floor * 1.5 + 0.05, null]) {
+    if (next.result.optimal && next.result.x) return done({ band, model: next.model, x: next.result.x });
+    if (!next.result.infeasible || secondsLeft() <= 0.1 || budget.expired()) return done(null);
+    if (wider === null) break;
+    const upTo = next.ray ? certifiedUnreachableUpTo(next.model, withBand(raised, band), next.ray, band) : null;
+    if (upTo === Infinity) return done(null);
+    band = Math.max(wider, upTo === null ? 0 : upTo + PAST_CERTIFICATE);
+    next = relaxations.solve(withBand(raised, band), secondsLeft());
   }
+  const found = narrowestLpBand(withBand(raised, band), relaxations, secondsLeft, budget, next.model, next.ray);
+  return done(found && found !== 'no band' ? found : null);
 }
 
 export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks: EngineHooks): Promise<EngineResult> {

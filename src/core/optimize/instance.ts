@@ -206,12 +206,17 @@ function wholeUnits(capacity: number, unit: number | null): number {
  * its workload became LP-infeasible and its plans broke capacity by 4-25 times more).
  */
 export function wholeCapacity(inst: Instance): Float64Array {
-  let unit = unitOf.get(inst.work);
-  if (unit === undefined) unitOf.set(inst.work, (unit = workloadUnit(inst.work)));
+  const unit = workUnit(inst);
   return inst.capacity.map((c) => wholeUnits(c, unit));
 }
 
-/** workloadUnit per workload array (an instance and its withBand copies share one). */
+/** workloadUnit of an instance's workloads, once per workload array (an instance and its withBand copies share one). */
+export function workUnit(inst: Instance): number | null {
+  let unit = unitOf.get(inst.work);
+  if (unit === undefined) unitOf.set(inst.work, (unit = workloadUnit(inst.work)));
+  return unit;
+}
+
 const unitOf = new WeakMap<Float64Array, number | null>();
 
 /**

@@ -377,16 +377,16 @@ export function ejectionChain(
         const w = inst.work[i];
         const oAfter = a.repViolation(other, a.load[other] + sign * v, a.work[other] + sign * w);
         const gain = q === r ? before - qAfter : l.gain;
+        const ends = oAfter <= a.violationOf(other) + EPS && a.capacityExcess(other, a.work[other] + sign * w) <= a.capacityExcess(other, a.work[other]) + EPS;
+        // like the single moves: cost per unit of violation removed, then the cheaper chain
+        const score = ends ? Math.max(0, cost) / gain : Infinity;
+        const better = ends && (score < foundScore || (score === foundScore && found !== null && cost < found.cost));
+        const goesOn = !ends && l.depth + 1 < PATH_DEPTH && kept[other].length < LABELS_PER_REP && !dominated(other, cost, v);
         // a label is made only for a chain that ends here better than the one found, or one kept to go on
-        if (oAfter <= a.violationOf(other) + EPS && a.capacityExcess(other, a.work[other] + sign * w) <= a.capacityExcess(other, a.work[other]) + EPS) {
-          // like the single moves: cost per unit of violation removed, then the cheaper chain
-          const score = Math.max(0, cost) / gain;
-          if (score < foundScore || (score === foundScore && found !== null && cost < found.cost)) {
-            found = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
-            foundScore = score;
-          }
-        } else if (l.depth + 1 < PATH_DEPTH && kept[other].length < LABELS_PER_REP && !dominated(other, cost, v)) {
-          const label: Label = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+        if (!better && !goesOn) return;
+        const label: Label = { rep: other, i, to: push ? other : q, parent: l, depth: l.depth + 1, cost, dv: v, dw: w, gain };
+        if (better) (found = label), (foundScore = score);
+        else {
           kept[other] = kept[other].filter((k) => !(cost <= k.cost && v <= k.dv));
           kept[other].push(label);
           next.push(label);
