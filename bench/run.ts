@@ -14,6 +14,8 @@ import { makeInstance } from './instances';
 import type { ColdLpRequest, ColdLpResult } from './coldLp';
 import type { WarmRunRequest, WarmRunResult } from './warmRun';
 import { spawnNodeOptimizer } from '../src/hosts/node/worker';
+import { packageRoot } from '../src/hosts/node/packageRoot';
+import { freshBundle } from '../bin/bundle';
 import { createParallelOptimizer, workersFor } from '../src/worker/parallel';
 
 interface Row {
@@ -41,12 +43,21 @@ interface InstanceResult {
 }
 
 const SEED = 20260101;
+/** bench/ (this file's folder when run through tsx; not when run from its bundle, bin/run-ts.js). */
+const BENCH_DIR = join(packageRoot(), 'bench');
 const COLD_ARRAYS = 'HiGHS LP relaxation, fresh process (arrays, presolve off)';
 const COLD_TEXT = "HiGHS LP relaxation, fresh process (LP text, the package's solve())";
 
+/** Node's arguments that run a bench script (bench/NAME) as the bench runs: its bundle (bin/bundle.js), else through tsx. */
+function script(name: string): string[] {
+  const entry = join(BENCH_DIR, name);
+  const bundle = freshBundle(entry);
+  return bundle ? [bundle] : ['--require', require.resolve('tsx/cjs'), entry];
+}
+
 /** Runs a bench helper script in a new process and parses the JSON on its last line. */
-function inFreshProcess<T>(script: string, request: object, failed: (status: string) => T): T {
-  const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, script), JSON.stringify(request)], { encoding: 'utf8', timeout: 900_000 });
+function inFreshProcess<T>(name: string, request: object, failed: (status: string) => T): T {
+  const child = spawnSync(process.execPath, [...script(name), JSON.stringify(request)], { encoding: 'utf8', timeout: 900_000 });
   try {
     return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as T;
   } catch {
@@ -340,7 +351,7 @@ async function main(): Promise<void> {
     '',
     ...sections.flatMap((s) => [s, '']),
   ].join('\n');
-  writeFileSync(join(__dirname, 'results.md'), md);
+  writeFileSync(join(BENCH_DIR, 'results.md'), md);
   console.log('wrote bench/results.md');
 }
 

@@ -1,5 +1,6 @@
 import { sampleTerritory } from '../../src/core/sample';
-import { spawnNodeOptimizer } from '../../src/hosts/node/worker';
+import { freshBundle } from '../../bin/bundle';
+import { OPTIMIZER_THREAD, spawnNodeOptimizer } from '../../src/hosts/node/worker';
 import { createOptimizerClient } from '../../src/worker/bridge';
 import { rebalance, rebalanceWith } from '../../src/core/rebalance';
 import { loadHighs } from '../../src/hosts/node/highs';
@@ -55,6 +56,20 @@ describe('optimizer in a real Node worker thread', () => {
     expect(Date.now() - started).toBeLessThan(30000);
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(client.hasWorker).toBe(false);
+  });
+
+  it('the thread runs a bundle of its entry, and the bundle plans as the TypeScript does through tsx', async () => {
+    expect(freshBundle(OPTIMIZER_THREAD)).toMatch(/node_modules[\\/]\.cache[\\/]territory-rebalancer[\\/]src-hosts-node-optimizerThread-[0-9a-f]{8}\.js$/);
+    const data = sampleTerritory({ accounts: 300, reps: 6, seed: 12 });
+    const throughTsx = createOptimizerClient(() => spawnNodeOptimizer(OPTIMIZER_THREAD, { bundled: false }), { idleMs: 500 });
+    try {
+      const [bundled, typescript] = await Promise.all([client.run(data, { timeLimitMs: 60000 }), throughTsx.run(data, { timeLimitMs: 60000 })]);
+      expect(bundled.plans.map((p) => p.engine)).toEqual(bundled.plans.map(() => 'highs'));
+      expect(bundled.plans.map((p) => p.owners)).toEqual(typescript.plans.map((p) => p.owners));
+      expect(bundled.plans.map((p) => p.objective)).toEqual(typescript.plans.map((p) => p.objective));
+    } finally {
+      throughTsx.terminate();
+    }
   });
 });
 

@@ -11,9 +11,10 @@ import type { Terminal } from '../terminal';
 import { writeSampleWorkbook } from '../sampleWorkbook';
 import { runSummary } from '../summary';
 import { runRebalance } from './rebalance';
+import { packageRoot } from '../../hosts/node/packageRoot';
 
 /** The repository's git-ignored out/ folder. */
-export const DEMO_DIR = path.resolve(__dirname, '..', '..', '..', 'out');
+export const DEMO_DIR = path.join(packageRoot(), 'out');
 
 export async function demoCommand(io: Terminal, timeLimitSeconds?: number, dir: string = DEMO_DIR): Promise<number> {
   await fs.mkdir(dir, { recursive: true });

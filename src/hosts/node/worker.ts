@@ -1,19 +1,22 @@
 /**
- * The optimizer in a Node worker thread, as a WorkerLike for the bridge. The thread's entry is
- * TypeScript, so the thread registers tsx's CommonJS hook before loading it.
+ * The optimizer in a Node worker thread, as a WorkerLike for the bridge. The thread runs one bundle
+ * of its TypeScript entry (bin/bundle.js: about a fifth faster than through tsx), or, when none can be
+ * built, registers tsx's CommonJS hook and loads the entry itself.
  */
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
+import { freshBundle } from '../../../bin/bundle';
+import { packageRoot } from './packageRoot';
 import type { FromWorker, WorkerLike } from '../../worker/protocol';
 
 /** The worker thread's entry (TypeScript, next to this file). */
-export const OPTIMIZER_THREAD = path.join(__dirname, 'optimizerThread.ts');
+export const OPTIMIZER_THREAD = path.join(packageRoot(), 'src', 'hosts', 'node', 'optimizerThread.ts');
 
-export function spawnNodeOptimizer(entry: string = OPTIMIZER_THREAD): WorkerLike {
-  const tsxCjs = require.resolve('tsx/cjs');
-  // `eval` keeps Node from judging the entry by its .ts extension; tsx compiles it on require.
-  const boot = `require(${JSON.stringify(tsxCjs)}); require(${JSON.stringify(entry)});`;
-  const worker = new Worker(boot, { eval: true, execArgv: [], stdout: false, stderr: false });
+/** `bundled: false` runs the entry through tsx even where a bundle could be built. */
+export function spawnNodeOptimizer(entry: string = OPTIMIZER_THREAD, { bundled = true }: { bundled?: boolean } = {}): WorkerLike {
+  const bundle = bundled ? freshBundle(entry) : null;
+  const options = { execArgv: [], stdout: false, stderr: false };
+  const worker = bundle ? new Worker(bundle, options) : new Worker(throughTsx(entry), { ...options, eval: true });
   let stopped = false;
   return {
     postMessage: (message) => worker.postMessage(message),
@@ -29,4 +32,9 @@ export function spawnNodeOptimizer(entry: string = OPTIMIZER_THREAD): WorkerLike
       void worker.terminate();
     },
   };
+}
+
+/** A thread body that registers tsx's CommonJS hook and requires the entry (`eval`: Node would refuse the .ts extension). */
+function throughTsx(entry: string): string {
+  return `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
 }

@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** bin/bundle.js afresh: it remembers each entry it checked for the rest of the process. */
+function freshBundle(entry: string): string | null {
+  let load: ((entry: string) => string | null) | null = null;
+  jest.isolateModules(() => {
+    load = (require('../../../bin/bundle') as typeof import('../../../bin/bundle')).freshBundle;
+  });
+  return load!(entry);
+}
+
+/** Loads a bundle as a new module (require would hand back the cached one after a rebuild). */
+function run(file: string): Record<string, unknown> {
+  const mod = { exports: {} as Record<string, unknown> };
+  new Function('module', 'exports', 'require', fs.readFileSync(file, 'utf8'))(mod, mod.exports, require);
+  return mod.exports;
+}
+
+describe('bin/bundle.js: one JavaScript file per TypeScript entry, rebuilt when a source changes', () => {
+  let dir: string;
+  let entry: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-bundle-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bundle-test' }));
+    fs.mkdirSync(path.join(dir, 'src'));
+    entry = path.join(dir, 'src', 'main.ts');
+    fs.writeFileSync(entry, "import { twice } from './twice';\nimport * as path from 'node:path';\nexport const answer: number = twice(21);\nexport const sep = path.sep;\n");
+    fs.writeFileSync(path.join(dir, 'src', 'twice.ts'), 'export const twice = (n: number): number => 2 * n;\n');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('bundles the entry and what it imports into node_modules/.cache, and the bundle runs', () => {
+    const out = freshBundle(entry);
+    expect(path.dirname(out!)).toBe(path.join(dir, 'node_modules', '.cache', 'territory-rebalancer'));
+    expect(path.basename(out!)).toMatch(/^src-main-[0-9a-f]{8}\.js$/); // the entry, and a hash of the checkout's folder
+    expect(run(out!)).toEqual({ answer: 42, sep: path.sep });
+    const text = fs.readFileSync(out!, 'utf8');
+    expect(text).toContain('2 * n'); // twice.ts is inside
+    expect(text).toMatch(/require\("node:path"\)/); // node's own modules and packages stay outside
+  });
+
+  it('reuses an unchanged bundle and rebuilds one whose source changed', () => {
+    const out = freshBundle(entry)!;
+    const built = fs.statSync(out).mtimeMs;
+    fs.utimesSync(out, new Date(built - 60_000), new Date(built - 60_000)); // so that a rebuild would show
+    const before = fs.statSync(out).mtimeMs;
+    expect(freshBundle(entry)).toBe(out);
+    expect(fs.statSync(out).mtimeMs).toBe(before);
+    fs.writeFileSync(path.join(dir, 'src', 'twice.ts'), 'export const twice = (n: number): number => 3 * n; // changed\n');
+    expect(freshBundle(entry)).toBe(out);
+    expect(fs.statSync(out).mtimeMs).toBeGreaterThan(before);
+    expect(run(out).answer).toBe(63);
+  });
+
+  it('gives null when the sources do not build, so the caller runs them through tsx', () => {
+    fs.writeFileSync(path.join(dir, 'src', 'twice.ts'), 'export const twice = (n: number): number => 2 * ;\n');
+    expect(freshBundle(entry)).toBeNull();
+    expect(fs.readdirSync(path.join(dir, 'node_modules', '.cache', 'territory-rebalancer')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
