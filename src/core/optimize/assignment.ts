@@ -28,11 +28,15 @@ export class Assignment {
   private readonly slot: Int32Array;
   /** Movable accounts that list rep r as a candidate. */
   readonly reachers: number[][];
+  /** Beside each of reachers[r], where r sits in that account's candidate list (its cost: inst.cost[p]). */
+  readonly reacherPos: number[][];
   readonly movable: Uint8Array;
   private readonly scaleV: Float64Array;
   private readonly scaleW: Float64Array;
   /** violationOf per rep, kept current by move() (it is read millions of times per local search). */
   private readonly viol: Float64Array;
+  /** Each account's cost at its owner (costAt), kept by move(): local search asks it for every member it scans. */
+  private readonly ownerCost: Float64Array;
 
   constructor(
     readonly inst: Instance,
@@ -45,6 +49,7 @@ export class Assignment {
     this.members = Array.from({ length: nR }, () => [] as number[]);
     this.slot = new Int32Array(nA);
     this.reachers = Array.from({ length: nR }, () => [] as number[]);
+    this.reacherPos = Array.from({ length: nR }, () => [] as number[]);
     this.movable = new Uint8Array(nA);
     for (let i = 0; i < nA; i++) {
       const r = this.owner[i];
@@ -54,7 +59,10 @@ export class Assignment {
       this.members[r].push(i);
       if (isMovable(inst, i)) {
         this.movable[i] = 1;
-        for (let p = cand.start[i]; p < cand.start[i + 1]; p++) this.reachers[cand.reps[p]].push(i);
+        for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
+          this.reachers[cand.reps[p]].push(i);
+          this.reacherPos[cand.reps[p]].push(p);
+        }
       }
     }
     const meanTarget = (t: Float64Array) => {
@@ -68,6 +76,7 @@ export class Assignment {
     this.scaleV = inst.band.target.map((t) => (t > 0 ? t : mv));
     this.scaleW = inst.workBand ? inst.workBand.target.map((t) => (t > 0 ? t : mw)) : new Float64Array(nR).fill(1);
     this.viol = Float64Array.from(this.load, (load, r) => this.repViolation(r, load, this.work[r]));
+    this.ownerCost = Float64Array.from(this.owner, (r, i) => this.lookUpCost(i, r));
   }
 
   /** Normalised amount by which rep r is outside its band, workload band and capacity at the given loads. */
@@ -149,6 +158,10 @@ export class Assignment {
 
   /** Cost of account i at rep r (Infinity when r is not a candidate). */
   costAt(i: number, r: number): number {
+    return r === this.owner[i] ? this.ownerCost[i] : this.lookUpCost(i, r);
+  }
+
+  private lookUpCost(i: number, r: number): number {
     const p = candidatePos(this.inst, i, r);
     return p < 0 ? Infinity : this.inst.cost[p];
   }
@@ -173,6 +186,7 @@ export class Assignment {
     this.slot[i] = this.members[s].length;
     this.members[s].push(i);
     this.owner[i] = s;
+    this.ownerCost[i] = this.lookUpCost(i, s);
   }
 
   objective(): number {

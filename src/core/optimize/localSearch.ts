@@ -4,6 +4,7 @@
  * and undoing an unnecessary move whose rep would otherwise leave the band).
  */
 import { CAP_EPS, type Assignment, type Budget } from './assignment';
+import type { Instance } from './instance';
 
 const COST_EPS = 1e-9;
 const VIOL_EPS = 1e-12;
@@ -60,9 +61,17 @@ function bestCompensation(
   const overBroke = a.violationOf(over) > 1e-12;
   const underBroke = a.violationOf(under) > 1e-12;
   if (overBroke || !underBroke) {
+    const { first, firstRep, second } = cheapestCosts(a.inst);
     for (const j of a.members[over]) {
       if (j === i || !a.movable[j]) continue;
       const c0 = a.costAt(j, over);
+      // no move of j out of `over` costs less than its cheapest other candidate: when even that is no
+      // better than the best so far, none of j's moves is (counted as evaluated, so the work cap binds
+      // where it did)
+      if (!underBroke && (firstRep[j] === over ? second[j] : first[j]) - c0 >= bestDc) {
+        work.evaluations += start[j + 1] - start[j] - (c0 < Infinity ? 1 : 0);
+        continue;
+      }
       for (let p = start[j]; p < start[j + 1]; p++) {
         const t = reps[p];
         if (t === over || (underBroke && t !== under)) continue;
@@ -75,17 +84,47 @@ function bestCompensation(
     }
   }
   if (underBroke && !overBroke) {
-    for (const j of a.reachers[under]) {
+    const reachers = a.reachers[under];
+    const at = a.reacherPos[under];
+    for (let k = 0; k < reachers.length; k++) {
+      const j = reachers[k];
       const from = a.owner[j];
       if (j === i || from === under) continue;
       work.evaluations++;
-      const dc = a.costAt(j, under) - a.costAt(j, from);
+      const dc = cost[at[k]] - a.costAt(j, from);
       if (dc >= bestDc || dv1 + a.deltaViolation(j, under) > VIOL_EPS || a.raisesCapacity(j, under, capacityAllowance)) continue;
       bestDc = dc;
       best = { j, t: under, dc };
     }
   }
   return best;
+}
+
+interface CheapestCosts {
+  /** Each account's cheapest candidate cost, its rep, and the cheapest at any other rep (Infinity with one candidate). */
+  first: Float64Array;
+  firstRep: Int32Array;
+  second: Float64Array;
+}
+
+const cheapest = new WeakMap<Instance, CheapestCosts>();
+
+function cheapestCosts(inst: Instance): CheapestCosts {
+  let found = cheapest.get(inst);
+  if (found) return found;
+  const { start, reps } = inst.cand;
+  const first = new Float64Array(inst.nA).fill(Infinity);
+  const firstRep = new Int32Array(inst.nA).fill(-1);
+  const second = new Float64Array(inst.nA).fill(Infinity);
+  for (let i = 0; i < inst.nA; i++)
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      const c = inst.cost[p];
+      if (c < first[i]) (second[i] = first[i]), (first[i] = c), (firstRep[i] = reps[p]);
+      else if (c < second[i]) second[i] = c;
+    }
+  found = { first, firstRep, second };
+  cheapest.set(inst, found);
+  return found;
 }
 
 function compoundMoves(a: Assignment, budget: Budget, work: Work): boolean {
