@@ -48,10 +48,11 @@ function ungroup(s: string): string | null {
   const dot = s.lastIndexOf('.');
   if (comma < 0 && dot < 0) return s;
   if (comma >= 0 && dot >= 0) {
-    const [group, decimal] = comma > dot ? [/\./g, ','] : [/,/g, '.'];
-    const whole = s.slice(0, Math.max(comma, dot)).replace(group, '');
-    const fraction = s.slice(Math.max(comma, dot) + 1);
-    return whole.includes(decimal) ? null : `${whole}.${fraction}`;
+    // the last mark is the decimal one; before it, the other mark groups digits as a lone one does ("12,34.5" is no number)
+    const [group, decimal] = comma > dot ? ['.', ','] : [',', '.'];
+    const at = Math.max(comma, dot);
+    const groups = s.slice(0, at).split(group);
+    return groups.some((g) => g.includes(decimal)) || !grouped(groups) ? null : `${groups.join('')}.${s.slice(at + 1)}`;
   }
   const mark = comma >= 0 ? ',' : '.';
   const parts = s.split(mark);

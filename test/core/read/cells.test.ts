@@ -59,6 +59,11 @@ describe('decimal commas and other separators typed as text', () => {
     ['1.2.3', 'not a number'],
     ['1,234,5', 'not a number'],
     ['1.234,5,6', 'not a number'],
+    // with both marks, the digits before the decimal one are grouped in threes too
+    ['1,23,456.78', 123456.78],
+    ['12,34.5', 'not a number'],
+    ['12.34,5', 'not a number'],
+    ['1,2345.6', 'not a number'],
   ])('%p → %p', (raw, want) => {
     const v = value(parseNumber(raw));
     if (typeof want === 'number') expect(v).toBeCloseTo(want, 9);
