@@ -77,6 +77,7 @@ function build(entry) {
   fs.mkdirSync(dir, { recursive: true });
   // written beside and renamed into place: test files or two commands may build at once
   const temp = `${outfile}.${process.pid}.tmp`;
+  const started = Date.now();
   const result = require('esbuild').buildSync({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -88,6 +89,8 @@ function build(entry) {
     outfile: temp,
     metafile: true,
     logLevel: 'silent',
+    // where the sources are, for src/hosts/node/packageRoot.ts (the bundle's own folder is the cache)
+    define: { __TR_PACKAGE_ROOT__: JSON.stringify(root) },
   });
   const inputs = {};
   for (const input of Object.keys(result.metafile.inputs)) {
@@ -96,6 +99,8 @@ function build(entry) {
     inputs[file] = [stat.mtimeMs, stat.size];
   }
   fs.renameSync(temp, outfile);
+  // a source saved while esbuild read it may not be in the bundle: without a manifest the next run builds again
+  if (Object.values(inputs).some(([mtimeMs]) => mtimeMs >= started - 1)) return outfile;
   const tempManifest = `${manifestFile}.${process.pid}.tmp`;
   fs.writeFileSync(tempManifest, JSON.stringify({ entry, esbuild: version, inputs }));
   fs.renameSync(tempManifest, manifestFile);

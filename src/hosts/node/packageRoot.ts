@@ -1,14 +1,18 @@
 /**
- * The repository's folder (the one holding our package.json), found from this file's folder. Run
- * from a bundle (bin/bundle.js), `__dirname` is node_modules/.cache/territory-rebalancer, not the
- * source's folder, so paths are taken from here rather than from a file's own `__dirname`.
+ * The repository's folder (the one holding our package.json). A bundle (bin/bundle.js) has it written
+ * in at build time: run from node_modules/.cache, its `__dirname` says nothing about where the sources
+ * are (and a node_modules linked from another checkout would point at that one). Run through tsx or
+ * ts-jest, it is found from this file's folder.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+declare const __TR_PACKAGE_ROOT__: string | undefined;
+
 let found: string | null = null;
 
 export function packageRoot(): string {
+  if (typeof __TR_PACKAGE_ROOT__ === 'string') return __TR_PACKAGE_ROOT__;
   if (found) return found;
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {

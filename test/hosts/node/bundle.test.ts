@@ -26,7 +26,11 @@ describe('bin/bundle.js: one JavaScript file per TypeScript entry, rebuilt when 
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bundle-test' }));
     fs.mkdirSync(path.join(dir, 'src'));
     entry = path.join(dir, 'src', 'main.ts');
-    fs.writeFileSync(entry, "import { twice } from './twice';\nimport * as path from 'node:path';\nexport const answer: number = twice(21);\nexport const sep = path.sep;\n");
+    fs.writeFileSync(
+      entry,
+      "import { twice } from './twice';\nimport * as path from 'node:path';\ndeclare const __TR_PACKAGE_ROOT__: string | undefined;\n" +
+        "export const answer: number = twice(21);\nexport const sep = path.sep;\nexport const root = typeof __TR_PACKAGE_ROOT__ === 'string' ? __TR_PACKAGE_ROOT__ : null;\n",
+    );
     fs.writeFileSync(path.join(dir, 'src', 'twice.ts'), 'export const twice = (n: number): number => 2 * n;\n');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +39,8 @@ describe('bin/bundle.js: one JavaScript file per TypeScript entry, rebuilt when 
     const out = freshBundle(entry);
     expect(path.dirname(out!)).toBe(path.join(dir, 'node_modules', '.cache', 'territory-rebalancer'));
     expect(path.basename(out!)).toMatch(/^src-main-[0-9a-f]{8}\.js$/); // the entry, and a hash of the checkout's folder
-    expect(run(out!)).toEqual({ answer: 42, sep: path.sep });
+    // the package's folder is written in: the bundle's own __dirname is the cache
+    expect(run(out!)).toEqual({ answer: 42, sep: path.sep, root: dir });
     const text = fs.readFileSync(out!, 'utf8');
     expect(text).toContain('2 * n'); // twice.ts is inside
     expect(text).toMatch(/require\("node:path"\)/); // node's own modules and packages stay outside
