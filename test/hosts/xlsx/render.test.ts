@@ -52,6 +52,11 @@ describe('renderSheets + saveWorkbookBuffer', () => {
     expect(data.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
     expect(data.getCell('A1').alignment).toMatchObject({ horizontal: 'center' });
     expect(data.getCell('C2').font).toMatchObject({ italic: true });
+    // cells of one style share one style object when written; a cell of another keeps its own
+    expect(data.getCell('D3').numFmt).toBe('#,##0');
+    expect(data.getCell('A2').numFmt).toBeUndefined();
+    expect(data.getCell('A2').font?.italic).toBeFalsy();
+    expect(data.getCell('A2').font?.bold).toBeFalsy();
     expect(summary.getCell('A7').alignment).toMatchObject({ wrapText: true });
     expect(data.getColumn(2).width).toBe(14);
     expect(summary.getColumn(4).width).toBe(20);
