@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,6 +58,28 @@ describe('bin/bundle.js: one JavaScript file per TypeScript entry, rebuilt when 
     expect(freshBundle(entry)).toBe(out);
     expect(fs.statSync(out).mtimeMs).toBeGreaterThan(before);
     expect(run(out).answer).toBe(63);
+  });
+
+  it('bin/run-ts.js runs a script from its bundle, with its own arguments; outside a package, through tsx', () => {
+    const script = path.join(dir, 'src', 'script.ts');
+    fs.writeFileSync(
+      script,
+      "import { twice } from './twice';\ndeclare const __TR_PACKAGE_ROOT__: string | undefined;\n" +
+        'console.log(JSON.stringify({ args: process.argv.slice(2), answer: twice(4), bundled: typeof __TR_PACKAGE_ROOT__ === "string" }));\n',
+    );
+    const runTs = path.resolve(__dirname, '../../../bin/run-ts.js');
+    const ran = spawnSync(process.execPath, [runTs, script, 'x', '--y'], { encoding: 'utf8' });
+    expect(JSON.parse(ran.stdout)).toEqual({ args: ['x', '--y'], answer: 8, bundled: true });
+    // no package.json above it: no bundle, the TypeScript runs through tsx
+    const loose = fs.mkdtempSync(path.join(os.tmpdir(), 'tr-loose-'));
+    try {
+      fs.copyFileSync(script, path.join(loose, 'script.ts'));
+      fs.copyFileSync(path.join(dir, 'src', 'twice.ts'), path.join(loose, 'twice.ts'));
+      const fallback = spawnSync(process.execPath, [runTs, path.join(loose, 'script.ts'), 'z'], { encoding: 'utf8' });
+      expect(JSON.parse(fallback.stdout)).toEqual({ args: ['z'], answer: 8, bundled: false });
+    } finally {
+      fs.rmSync(loose, { recursive: true, force: true });
+    }
   });
 
   it('gives null when the sources do not build, so the caller runs them through tsx', () => {
