@@ -10,7 +10,6 @@ import JSZip from 'jszip';
 import { addRelationship, attributes, insertDrawingElement, REL_DRAWING, relsPathOf, text, worksheetPaths } from './package';
 
 export interface CarryResult {
-  buffer: Uint8Array;
   /** Sheets whose charts were carried over. */
   carried: string[];
   /** Sheets whose charts could not be carried over (the saved sheet already has a drawing). */
@@ -24,9 +23,9 @@ interface Rel {
   external: boolean;
 }
 
-export async function carryOverCharts(original: Uint8Array | ArrayBuffer, saved: Uint8Array, skipSheets: string[]): Promise<CarryResult> {
+/** Copies the charts into the saved package `dst` in place (the caller compresses it once, when every part is in). */
+export async function carryOverCharts(original: Uint8Array | ArrayBuffer, dst: JSZip, skipSheets: string[]): Promise<CarryResult> {
   const src = await JSZip.loadAsync(original);
-  const dst = await JSZip.loadAsync(saved);
   const [srcSheets, dstSheets] = await Promise.all([worksheetPaths(src), worksheetPaths(dst)]);
   const skip = new Set(skipSheets);
   const copier = new PartCopier(src, dst);
@@ -50,8 +49,7 @@ export async function carryOverCharts(original: Uint8Array | ArrayBuffer, saved:
     carried.push(name);
   }
   if (carried.length > 0) await copier.writeContentTypes();
-  const buffer = carried.length > 0 ? await dst.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : saved;
-  return { buffer, carried, dropped };
+  return { carried, dropped };
 }
 
 class PartCopier {

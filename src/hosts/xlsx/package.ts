@@ -23,9 +23,9 @@ const NS_PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relationship
 /** CT_Worksheet children that come after `drawing`; the drawing element goes before the first one present. */
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-export async function addCharts(xlsx: Uint8Array | ArrayBuffer, charts: ChartPlacement[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
-  if (charts.length === 0) return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+/** Adds the charts to the package in place (the caller compresses it once, when every part is in). */
+export async function addCharts(zip: JSZip, charts: ChartPlacement[]): Promise<void> {
+  if (charts.length === 0) return;
   const sheetPaths = await worksheetPaths(zip);
   let nextDrawing = nextPartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
   let nextChart = nextPartNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
@@ -56,7 +56,6 @@ export async function addCharts(xlsx: Uint8Array | ArrayBuffer, charts: ChartPla
   const types = await text(zip, '[Content_Types].xml');
   const added = overrides.map((o) => `<Override PartName="/${o.part}" ContentType="${o.type}"/>`).join('');
   zip.file('[Content_Types].xml', types.replace('</Types>', `${added}</Types>`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** Place `<drawing r:id>` where CT_Worksheet wants it: after pageSetup/headerFooter/..., before legacyDrawing/tableParts/extLst. */

@@ -5,6 +5,7 @@
  * user's, and those of our sheets not rewritten now) are carried over into the saved file.
  */
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { SheetDescription } from '../../core/report/sheet';
 import { carryOverCharts } from './carry';
 import { chartCacheFromSheets } from './chart';
@@ -20,21 +21,24 @@ export interface SavedWorkbook {
   chartsDropped: string[];
 }
 
+export interface SaveOptions extends RenderOptions {
+  /** Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes node/zip.ts's). */
+  pack?: (zip: JSZip) => Promise<Uint8Array>;
+}
+
 export async function saveWorkbookBuffer(
   workbook: ExcelJS.Workbook,
   sheets: SheetDescription[],
   original?: Uint8Array | ArrayBuffer,
-  options: RenderOptions = {},
+  options: SaveOptions = {},
 ): Promise<SavedWorkbook> {
   const rendered = renderSheets(workbook, sheets, options);
-  const bytes = await workbook.xlsx.writeBuffer();
-  let buffer = await addCharts(new Uint8Array(bytes as ArrayBuffer), chartPlacements(rendered.sheets));
-  let chartsDropped: string[] = [];
-  if (original) {
-    const carried = await carryOverCharts(original, buffer, rendered.written);
-    buffer = carried.buffer;
-    chartsDropped = carried.dropped;
-  }
+  // ExcelJS's package is stored, the chart parts go in, and the whole is compressed once, by `pack`
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  await addCharts(zip, chartPlacements(rendered.sheets));
+  const chartsDropped = original ? (await carryOverCharts(original, zip, rendered.written)).dropped : [];
+  const buffer = await (options.pack ?? deflateInJs)(zip);
   return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped };
 }
 
@@ -43,4 +47,8 @@ export function chartPlacements(sheets: SheetDescription[]): ChartPlacement[] {
   return sheets.flatMap((sheet) =>
     (sheet.charts ?? []).map((chart) => ({ sheetName: sheet.name, chart, cache: chartCacheFromSheets(chart, sheets) })),
   );
+}
+
+function deflateInJs(zip: JSZip): Promise<Uint8Array> {
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

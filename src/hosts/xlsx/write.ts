@@ -9,6 +9,7 @@ import type { Problem } from '../../core/model';
 import { HISTORY_ROLE } from '../../core/apply';
 import type { SheetDescription } from '../../core/report/sheet';
 import { saveWorkbookBuffer, type SavedWorkbook } from './save';
+import { zipWithZlib } from '../node/zip';
 
 export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer'>) | { ok: false; problem: Problem };
 
@@ -21,7 +22,7 @@ export async function writeOutputWorkbook(inputPath: string, outPath: string, sh
   if (refused) return { ok: false, problem: refused };
   // The caller that already read the input (the CLI) passes it in: parsing it again costs ~1 s at 20k accounts.
   const { workbook, bytes } = loaded ?? (await loadWorkbookFile(inputPath));
-  const { buffer, ...rest } = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE, activateFirst: true });
+  const { buffer, ...rest } = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE, activateFirst: true, pack: zipWithZlib });
   await fs.writeFile(outPath, buffer);
   return { ok: true, ...rest };
 }
