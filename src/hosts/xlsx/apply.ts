@@ -5,17 +5,18 @@
 import { promises as fs } from 'fs';
 import { applyScenarioToWorkbook, undoLastApplyInWorkbook, type AppliedWorkbook, type ApplyResult } from './applyWorkbook';
 import { refuseInPlace } from './write';
+import { zipWithZlib } from '../node/zip';
 
 export type { ApplyResult } from './applyWorkbook';
 /** The result of a file-to-file Apply or Undo (the same shape as on bytes). */
 export type ApplyFileResult = ApplyResult;
 
 export async function applyScenarioToFile(inPath: string, scenarioName: string, outPath: string): Promise<ApplyResult> {
-  return fileToFile(inPath, outPath, (bytes) => applyScenarioToWorkbook(bytes, scenarioName, new Date().toISOString()));
+  return fileToFile(inPath, outPath, (bytes) => applyScenarioToWorkbook(bytes, scenarioName, new Date().toISOString(), zipWithZlib));
 }
 
 export async function undoLastApplyInFile(inPath: string, outPath: string): Promise<ApplyResult> {
-  return fileToFile(inPath, outPath, undoLastApplyInWorkbook);
+  return fileToFile(inPath, outPath, (bytes) => undoLastApplyInWorkbook(bytes, zipWithZlib));
 }
 
 async function fileToFile(inPath: string, outPath: string, change: (bytes: Uint8Array) => Promise<AppliedWorkbook>): Promise<ApplyResult> {

@@ -12,7 +12,7 @@ import { movesSheetName } from '../../core/report/common';
 import { movesRole } from '../../core/report/moves';
 import { readOwnedSheets } from './ownership';
 import { rawValue, sheetValuesOf, worksheetValues } from './read';
-import { saveWorkbookBuffer } from './save';
+import { saveWorkbookBuffer, type SaveOptions } from './save';
 
 export interface ApplyResult {
   /** True when new bytes were produced. */
@@ -64,7 +64,7 @@ export function undoLastApplyInOpenWorkbook(workbook: ExcelJS.Workbook): Workboo
   return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.remainingHistory };
 }
 
-export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string): Promise<AppliedWorkbook> {
+export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
   const workbook = await load(bytes);
   const data = readWorkbookSheets(sheetValuesOf(workbook));
   const moves = readMovesSheet(workbook, scenarioName, data.reps);
@@ -78,13 +78,13 @@ export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: s
   const owners = data.accounts.map((a) => moves.owners.get(a.id) ?? a.owner);
   const edit = applyOwnersInWorkbook(workbook, data, owners, scenarioName, appliedAt);
   const result = { ...edit.result, problems: [...problems, ...edit.result.problems] };
-  return { result, buffer: result.ok ? await save(workbook, bytes, edit.history) : null };
+  return { result, buffer: result.ok ? await save(workbook, bytes, edit.history, pack) : null };
 }
 
-export async function undoLastApplyInWorkbook(bytes: Uint8Array): Promise<AppliedWorkbook> {
+export async function undoLastApplyInWorkbook(bytes: Uint8Array, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
   const workbook = await load(bytes);
   const edit = undoLastApplyInOpenWorkbook(workbook);
-  return { result: edit.result, buffer: edit.result.ok ? await save(workbook, bytes, edit.history) : null };
+  return { result: edit.result, buffer: edit.result.ok ? await save(workbook, bytes, edit.history, pack) : null };
 }
 
 function notDone(problems: Problem[]): ApplyResult {
@@ -103,8 +103,9 @@ function writeOwnerCells(workbook: ExcelJS.Workbook, data: TerritoryData, cells:
   for (const c of cells) accounts.getCell(`${c.column}${c.row}`).value = c.value;
 }
 
-async function save(workbook: ExcelJS.Workbook, original: Uint8Array, history: HistoryRow[]): Promise<Uint8Array> {
-  return (await saveWorkbookBuffer(workbook, [historySheet(history)], original)).buffer;
+/** `pack`: how the package is compressed (saveWorkbookBuffer; the command line passes Node's zlib). */
+async function save(workbook: ExcelJS.Workbook, original: Uint8Array, history: HistoryRow[], pack?: SaveOptions['pack']): Promise<Uint8Array> {
+  return (await saveWorkbookBuffer(workbook, [historySheet(history)], original, { pack })).buffer;
 }
 
 /** The Owner cells as they are, aligned with data.accounts. */
