@@ -11,8 +11,12 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** The folder holding package.json above `file`. */
-function packageRoot(file) {
+/**
+ * The folder holding the package.json nearest above `file`, or null.
+ * @param {string} file
+ * @returns {string | null}
+ */
+function packageRootOf(file) {
   let dir = path.dirname(file);
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const up = path.dirname(dir);
@@ -58,7 +62,7 @@ function freshBundle(entry) {
 }
 
 function build(entry) {
-  const root = packageRoot(entry);
+  const root = packageRootOf(entry);
   if (!root) return null;
   const version = require('esbuild/package.json').version; // esbuild itself loads only to build (8 ms)
   const dir = path.join(root, 'node_modules', '.cache', 'territory-rebalancer');
@@ -107,4 +111,4 @@ function build(entry) {
   return outfile;
 }
 
-module.exports = { freshBundle };
+module.exports = { freshBundle, packageRootOf };

@@ -216,6 +216,11 @@ function regionBlockers(inst: Instance, groups: readonly RepGroup[]): string[] {
  * accounts that can go only to them (diagnoseBlockers names which), each capacity counted in whole accounts (wholeCapacity).
  */
 export function capacityCannotBeKept(inst: Instance): boolean {
+  // asked by every scenario's engine (through capacityWithinReach) and tightest-band search: once for those sharing candidates and capacities
+  return sharedByCapacity(inst, 'cannot be kept', cannotBeKept);
+}
+
+function cannotBeKept(inst: Instance): boolean {
   const { work, capacity } = workAndCapacity(inst, true);
   if (work > capacity + 1e-9) return true;
   const { fixed } = fixedAndReach(inst, inst.work);

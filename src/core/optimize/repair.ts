@@ -6,7 +6,7 @@
  */
 import { CAP_EPS, type Assignment, type Budget } from './assignment';
 import type { CandidateTable } from './candidates';
-import { workAndCapacity } from './instance';
+import { candidatePos, workAndCapacity } from './instance';
 
 const EPS = 1e-12;
 
@@ -188,7 +188,7 @@ function dependents(a: Assignment): number[][] {
   let linked = shared;
   for (let i = 0; i < nA; i++) {
     const o = a.owner[i];
-    if (!a.movable[i] || cand.reps.subarray(cand.start[i], cand.start[i + 1]).includes(o)) continue;
+    if (!a.movable[i] || candidatePos(a.inst, i, o) >= 0) continue;
     if (linked === shared) linked = shared.slice(); // the table stays the instance's
     for (let p = cand.start[i]; p < cand.start[i + 1]; p++) linked[o * nR + cand.reps[p]] = linked[cand.reps[p] * nR + o] = 1;
   }
