@@ -48,8 +48,9 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
 
   async function save(extra: SheetDescription[]): Promise<{ written: string[]; renamed: SheetRename[] }> {
     const wb = open();
-    // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison)
-    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original, { activateFirst: outputs.length > 0 });
+    // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison); the
+    // cells stay in the workbook, which Apply and Undo read again (the history)
+    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original, { activateFirst: outputs.length > 0, cells: 'model' });
     saveFile(buffer, outputFileName(name));
     return { written, renamed };
   }

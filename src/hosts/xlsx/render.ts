@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { writableValue, type CellStyle, type ConditionalFormat, type SheetCell, type SheetDescription } from '../../core/report/sheet';
 import { applyRenames, safeSheetName, type SheetRename } from '../../core/report/sheetNames';
 import { readOwnedSheets, writeOwnedSheets } from './ownership';
+import { representativeCells, styleKey } from './sheetXml';
 
 export interface RenderResult {
   /** Sheet names written, in the order of the descriptions. */
@@ -18,6 +19,11 @@ export interface RenderResult {
   removed: string[];
   /** The descriptions as written: names and every formula / chart reference follow `renamed`. */
   sheets: SheetDescription[];
+  /**
+   * With `cells: 'package'`: the sheets whose cells are still to be written into the package
+   * (sheetXml.ts), each with its representative cell per style (style key -> [row, col], zero-based).
+   */
+  deferred: { sheet: SheetDescription; representatives: Map<string, [number, number]> }[];
 }
 
 export interface RenderOptions {
@@ -28,6 +34,13 @@ export interface RenderOptions {
   removeStale?: (role: string) => boolean;
   /** Open the workbook on the first sheet written (the rebalance output opens on Scenario Comparison). Default: leave the active tab. */
   activateFirst?: boolean;
+  /**
+   * Where our sheets' cells go: into ExcelJS's worksheets ('model', the default: the workbook can be
+   * read again after saving, as the standalone page does), or, for a workbook that is saved and then
+   * dropped, straight into the saved package ('package': ExcelJS gets one cell per distinct style
+   * and saveWorkbookBuffer writes the rest, see sheetXml.ts).
+   */
+  cells?: 'model' | 'package';
 }
 
 export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescription[], options: RenderOptions = {}): RenderResult {
@@ -59,16 +72,32 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
   });
   const { sheets: asWritten, renamed } = applyRenames(sheets, used);
 
+  const deferred: RenderResult['deferred'] = [];
   for (const sheet of asWritten) {
     const ws = workbook.addWorksheet(sheet.name);
     const position = positionOfRole.get(sheet.role);
     if (position !== undefined) ordered(ws).orderNo = position;
-    fillWorksheet(ws, sheet);
+    if (options.cells === 'package') {
+      const representatives = representativeCells(sheet);
+      fillWorksheet(ws, { ...sheet, rows: onlyCells(sheet, representatives) });
+      deferred.push({ sheet, representatives });
+    } else fillWorksheet(ws, sheet);
     owned.set(sheet.role, sheet.name);
   }
   writeOwnedSheets(workbook, owned);
   if (options.activateFirst && asWritten.length > 0) activate(workbook, asWritten[0].name);
-  return { written: asWritten.map((s) => s.name), renamed, removed, sheets: asWritten };
+  return { written: asWritten.map((s) => s.name), renamed, removed, sheets: asWritten, deferred };
+}
+
+/** The sheet's rows with only the cells at `at` (the rest empty). */
+function onlyCells(sheet: SheetDescription, at: Map<string, [number, number]>): SheetDescription['rows'] {
+  const rows: SheetDescription['rows'] = [];
+  for (const [r, c] of at.values()) {
+    const row = (rows[r] ??= []);
+    row[c] = sheet.rows[r][c];
+  }
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return rows;
 }
 
 /** Makes `name` the active (and only selected) tab when the workbook is opened. */
@@ -127,8 +156,8 @@ function writeCell(target: ExcelJS.Cell, cell: SheetCell, styles: Map<string, Pa
  * fresh object per cell it serialized a style for every cell (2.4 s of the 12 s it took to save a
  * 50k-account output). Nothing changes a cell's style after this, so sharing is safe.
  */
-function sharedStyle(style: CellStyle, styles: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
-  const key = [style.numFmt, style.bold, style.italic, style.size, style.fontColor, style.fill, style.align, style.wrap].join('|');
+function sharedStyle(style: SheetCell, styles: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> {
+  const key = styleKey(style);
   let shared = styles.get(key);
   if (!shared) styles.set(key, (shared = excelStyle(style)));
   return shared;

@@ -9,8 +9,9 @@ import JSZip from 'jszip';
 import type { SheetDescription } from '../../core/report/sheet';
 import { carryOverCharts } from './carry';
 import { chartCacheFromSheets } from './chart';
-import { addCharts, type ChartPlacement } from './package';
+import { addCharts, worksheetPaths, type ChartPlacement } from './package';
 import { renderSheets, type RenderOptions, type RenderResult } from './render';
+import { dimensionRef, replaceSheetData, sheetDataXml, styleIndices } from './sheetXml';
 
 export interface SavedWorkbook {
   buffer: Uint8Array;
@@ -26,20 +27,39 @@ export interface SaveOptions extends RenderOptions {
   pack?: (zip: JSZip) => Promise<Uint8Array>;
 }
 
+/**
+ * Our sheets' cells go straight into the package unless `options.cells` is 'model' (see
+ * RenderOptions.cells): a caller that reads the workbook again after saving must ask for 'model'.
+ */
 export async function saveWorkbookBuffer(
   workbook: ExcelJS.Workbook,
   sheets: SheetDescription[],
   original?: Uint8Array | ArrayBuffer,
   options: SaveOptions = {},
 ): Promise<SavedWorkbook> {
-  const rendered = renderSheets(workbook, sheets, options);
-  // ExcelJS's package is stored, the chart parts go in, and the whole is compressed once, by `pack`
+  const rendered = renderSheets(workbook, sheets, { ...options, cells: options.cells ?? 'package' });
+  // ExcelJS's package is stored, the cells and chart parts go in, and the whole is compressed once, by `pack`
   const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  await writeDeferredCells(zip, rendered.deferred);
   await addCharts(zip, chartPlacements(rendered.sheets));
   const chartsDropped = original ? (await carryOverCharts(original, zip, rendered.written)).dropped : [];
   const buffer = await (options.pack ?? deflateInJs)(zip);
   return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped };
+}
+
+/** Replaces the <sheetData> ExcelJS wrote for each deferred sheet (its style representatives) with all its cells. */
+async function writeDeferredCells(zip: JSZip, deferred: RenderResult['deferred']): Promise<void> {
+  if (deferred.length === 0) return;
+  const paths = await worksheetPaths(zip);
+  for (const { sheet, representatives } of deferred) {
+    const path = paths.get(sheet.name);
+    const file = path ? zip.file(path) : null;
+    if (!path || !file) throw new Error(`saveWorkbookBuffer: ExcelJS wrote no worksheet part for "${sheet.name}"`);
+    const written = await file.async('string');
+    const styles = styleIndices(written, representatives);
+    zip.file(path, replaceSheetData(written, sheetDataXml(sheet, styles), dimensionRef(sheet)));
+  }
 }
 
 /** Every chart of the descriptions, with the values it shows read from the descriptions themselves. */
