@@ -14,7 +14,7 @@ import { columnLetter, parseA1Range, writableValue, type SheetCell, type SheetDe
 
 /** One key per distinct cell style (the same key render.ts shares ExcelJS style objects by). */
 export function styleKey(cell: SheetCell): string {
-  return [cell.numFmt, cell.bold, cell.italic, cell.size, cell.fontColor, cell.fill, cell.align, cell.wrap].join('|');
+  return `${cell.numFmt ?? ''}|${cell.bold ?? ''}|${cell.italic ?? ''}|${cell.size ?? ''}|${cell.fontColor ?? ''}|${cell.fill ?? ''}|${cell.align ?? ''}|${cell.wrap ?? ''}`;
 }
 
 /** True when the cell has no formatting at all (ExcelJS gives it style index 0 and writes no `s`). */
@@ -80,20 +80,15 @@ export function sheetDataXml(sheet: SheetDescription, styles: Map<string, number
     const merged = covered.get(r);
     const width = merged ? Math.max(row.length, ...merged.keys()) + 1 : row.length;
     const n = r + 1;
-    let open = false;
+    let cells = '';
     for (let c = 0; c < width; c++) {
       const address = (letters[c] ??= columnLetter(c + 1)) + n;
       const mergedStyle = merged?.get(c);
       const cell = row[c];
-      const xml = mergedStyle !== undefined ? (mergedStyle > 0 ? `<c r="${address}" s="${mergedStyle}"/>` : '') : cell ? cellXml(address, cell, styleOf(cell)) : '';
-      if (!xml) continue;
-      if (!open) {
-        parts.push(`<row r="${n}">`);
-        open = true;
-      }
-      parts.push(xml);
+      if (mergedStyle !== undefined) cells += mergedStyle > 0 ? `<c r="${address}" s="${mergedStyle}"/>` : '';
+      else if (cell) cells += cellXml(address, cell, styleOf(cell));
     }
-    if (open) parts.push('</row>');
+    if (cells) parts.push(`<row r="${n}">${cells}</row>`);
   }
   parts.push('</sheetData>');
   return parts.join('');
