@@ -15,6 +15,7 @@ import { certifiedUnreachableUpTo, type LpModel } from './lp';
 import { repair } from './repair';
 import { bandFloor, groupsFloor } from './repGroups';
 import { capacityWithinReach } from './blockers';
+import { lagrangianStart } from './lagrangian';
 
 const NEIGHBOURHOOD_REPS = 8;
 const LP_GUIDED_MAX_REPS = 60;
@@ -185,6 +186,41 @@ function lpWithinReach(
   return done(found && found !== 'no band' ? found : null);
 }
 
+/**
+ * The TypeScript engine's second start (lagrangian.ts), repaired and searched like the first; `a`
+ * takes its plan when that is better: less capacity excess, else less band violation, else cheaper.
+ */
+function tryLagrangianStart(a: Assignment, budget: Budget): void {
+  const { inst } = a;
+  let upperBound = a.objective();
+  if (!Number.isFinite(upperBound)) {
+    // an account with no candidate it may go to: size the steps by the dearest choice of each account
+    upperBound = 0;
+    for (let i = 0; i < inst.nA; i++) {
+      let most = 0;
+      for (let p = inst.cand.start[i]; p < inst.cand.start[i + 1]; p++) most = Math.max(most, inst.cost[p]);
+      upperBound += most;
+    }
+  }
+  const start = lagrangianStart(inst, upperBound, budget);
+  if (!start || budget.expired()) return;
+  const b = new Assignment(inst, start.owner);
+  repair(b, budget);
+  localSearch(b, budget);
+  if (!isBetterPlan(b, a)) return;
+  for (let i = 0; i < inst.nA; i++) a.move(i, b.owner[i]);
+}
+
+function isBetterPlan(b: Assignment, a: Assignment): boolean {
+  const capacityB = b.totalCapacityExcess();
+  const capacityA = a.totalCapacityExcess();
+  if (Math.abs(capacityB - capacityA) > CAP_EPS) return capacityB < capacityA;
+  const violationB = b.totalViolation();
+  const violationA = a.totalViolation();
+  if (Math.abs(violationB - violationA) > 1e-12) return violationB < violationA;
+  return b.objective() < a.objective() - 1e-9;
+}
+
 export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks: EngineHooks): Promise<EngineResult> {
   let owner = hooks.start ? Int32Array.from(hooks.start) : greedyStart(inst);
   let lowerBound: number | null = null;
@@ -199,6 +235,8 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   /** The LP at the narrowest band it meets, when the scenario's is unreachable: it guides a last repair of a broken capacity. */
   let floorGuide: LpGuide | null = null;
   const relaxations = highs ? hooks.relaxations : undefined;
+  /** False on the TypeScript path: no LP relaxation was solved (no HiGHS, or skipLp). */
+  let lpSolved = false;
   // capacities no fractional plan keeps (a rep's must-stay accounts, a group of reps, the total: the
   // flows prove it) leave the LP relaxation infeasible at every band. It is not solved: the LP at
   // capacities raised within reach still balances and prices the accounts, and repair starts from its
@@ -207,6 +245,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   const within = relaxations && !hooks.skipLp ? capacityWithinReach(inst) : null;
   if (relaxations && within && within.some((c, r) => c > inst.capacity[r] + 1e-9)) {
     hooks.phase('capacity within reach');
+    lpSolved = true;
     const t0 = hooks.now();
     const { lp, start } = lpWithinReach(inst, within, relaxations, hooks.secondsLeft, hooks.budget);
     lpStart = start;
@@ -217,6 +256,7 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
     if (lp) owner = roundModel(withBand({ ...inst, capacity: within }, lp.band), lp.model, lp.x, owner);
   } else if (relaxations && !hooks.skipLp) {
     hooks.phase('relaxation');
+    lpSolved = true;
     const t0 = hooks.now();
     const { model, result: res, start, ray } = relaxations.solve(inst, hooks.secondsLeft());
     lpStart = start;
@@ -269,6 +309,12 @@ export async function runEngine(inst: Instance, highs: HighsSolver | null, hooks
   await hooks.pause();
   hooks.phase('local search');
   localSearch(a, hooks.budget);
+  if (!lpSolved && !hooks.budget.expired()) {
+    // without an LP, a second start from the Lagrangian prices of the band; the better plan is kept
+    hooks.phase('Lagrangian start');
+    await hooks.pause();
+    tryLagrangianStart(a, hooks.budget);
+  }
   // LP-guided MIP re-solves pay off on teams up to LP_GUIDED_MAX_REPS; with more reps HiGHS spends
   // tens of seconds at the root of even a few-thousand-column sub-MIP (measured at 50k × 200).
   // Minimal only (on the other scenarios the sub-MIP root took 5-15 s at 20k), or any scenario whose

@@ -188,11 +188,12 @@ describe('where no plan keeps every capacity, the LP at capacities within reach 
   // capacities 2% below each rep's share of the workload: no plan keeps them all, and the LP relaxation
   // is infeasible at every band. Before, repair then started from the greedy start and the HiGHS plan was
   // the TypeScript engine's (158.1 and 40.1); from the LP at capacities within reach it costs less, at the
-  // same capacity excess (not on every territory: a 300 x 6 one costs 32.1 against 29.9)
+  // same capacity excess (not on every territory: a 300 x 6 one costs 32.1 against 29.9): 141.7 and 33.6,
+  // against 144.9 and 36.3 now that the TypeScript engine also starts from the band's Lagrangian prices
   test.each([
     [600, 8],
     [200, 5],
-  ])('%i accounts x %i reps: the HiGHS plan costs at least 5%% less than the TypeScript plan, with no more capacity excess', async (accounts, reps) => {
+  ])('%i accounts x %i reps: the HiGHS plan costs at least 2%% less than the TypeScript plan, with no more capacity excess', async (accounts, reps) => {
     const data = makeInstance({ accounts, reps, seed: 1, locked: 0.1 });
     const workload = data.accounts.reduce((s, a) => s + a.workload, 0);
     const fte = data.reps.filter((r) => r.status !== 'Departing').reduce((s, r) => s + r.fte, 0);
@@ -207,6 +208,6 @@ describe('where no plan keeps every capacity, the LP at capacities within reach 
       data.reps.reduce((sum, r) => sum + Math.max(0, owners.reduce((w, o, i) => w + (o === r.id ? data.accounts[i].workload : 0), 0) - (r.capacity ?? Infinity)), 0);
     expect(withHighs.check.ok).toBe(false);
     expect(excess(withHighs.owners)).toBeLessThanOrEqual(excess(typescript.owners) + 1e-9);
-    expect(withHighs.objective).toBeLessThan(0.95 * typescript.objective);
+    expect(withHighs.objective).toBeLessThan(0.98 * typescript.objective);
   });
 });
