@@ -24,14 +24,17 @@ export function isPlain(cell: SheetCell): boolean {
 
 /**
  * For each distinct style of the sheet, the first cell that has it (one with a value when there is
- * one: ExcelJS writes an empty cell only when it has a style). Style key -> [row, col], zero-based.
+ * one: ExcelJS writes an empty cell only when it has a style), outside the cells merged ranges cover
+ * besides their first. Style key -> [row, col], zero-based.
  */
 export function representativeCells(sheet: SheetDescription): Map<string, [number, number]> {
   const found = new Map<string, [number, number]>();
   const empty = new Map<string, [number, number]>();
+  // a cell a merged range covers (not its first) is written with the first's style, whatever its own
+  const covered = mergedCells(sheet, () => 0);
   sheet.rows.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (!cell || isPlain(cell)) return;
+      if (!cell || isPlain(cell) || covered.get(r)?.has(c)) return;
       const key = styleKey(cell);
       if (found.has(key)) return;
       if (writableValue(cell.value) !== null || cell.formula) found.set(key, [r, c]);

@@ -21,8 +21,12 @@ const AWKWARD: SheetDescription = {
     [{ value: 'line one\nline two', wrap: true }, { value: 'bell\u0007gone' }, { value: 'Zoë – Ødegård 北京' }],
     [null, { value: null, fill: 'FFF2CC' }, { value: Infinity, numFmt: '0.0' }, { value: -0.000001234, numFmt: '0.000E+00' }, { value: true }, { value: false, italic: true }],
     [{ value: 'x', formula: 'IF(A1="a < b & c > d","yes","no")' }, { value: null, formula: 'NA()' }, { value: true, formula: 'B3=""' }, { value: 12.5, formula: 'SUM(2.5,10)', size: 14 }],
+    [{ value: 'Merged', fill: 'E2EFDA' }, { value: 'hidden', fontColor: 'C00000' }, { value: null, italic: true, numFmt: '0' }],
+    [{ value: 'red, after the merge', fontColor: 'C00000' }],
   ],
   columnWidths: [20, 18, 12],
+  // a merged range over cells of other styles: they take the first cell's; the red one is used again below it
+  merges: ['A5:C5'],
 };
 
 describe('our cells written into the package (sheetXml.ts)', () => {
