@@ -27,7 +27,7 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
   const scenarios = options.scenarios ?? defaultScenarios(data.settings);
   const highs = options.highs ?? null;
   const notes: string[] = [];
-  if (!highs) notes.push('HiGHS was not available: plans come from the TypeScript engine (greedy start, repair, local search), without an LP lower bound.');
+  if (!highs) notes.push('HiGHS was not available: plans come from the TypeScript engine (a greedy and a Lagrangian start, each repaired and searched, the better kept), without an LP lower bound.');
   let stopped = false;
   const isStopped = () => stopped || (stopped = options.shouldStop?.() === true);
   const plans: Plan[] = [];
@@ -54,7 +54,7 @@ export async function optimize(data: TerritoryData, options: OptimizeOptions = {
         // Skip the LP when the LPs still to come would not fit the time limit (the one clock-driven choice).
         const hardLeft = t0 + limitMs - sStart;
         const skipLp = highs !== null && lastLpMs !== null && 1.5 * lastLpMs * (scenarios.length - k) > hardLeft;
-        if (skipLp) notes.push(`${scenario.name}: an LP relaxation would not fit the time limit; improved the Minimal plan with repair and local search instead (no lower bound).`);
+        if (skipLp) notes.push(`${scenario.name}: an LP relaxation would not fit the time limit; planned instead from the Minimal plan and from a Lagrangian start, each repaired and searched (no lower bound).`);
         // the Minimal plan is the start wherever the LP gives no rounding (no HiGHS, LP skipped, or the band proven
         // unreachable): it already meets the Minimal band, so repair has less to do than from the greedy start
         const start = minimalOwner ?? undefined;
