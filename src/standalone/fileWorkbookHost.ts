@@ -5,7 +5,7 @@
  * touched and nothing leaves the machine.
  */
 import ExcelJS from 'exceljs';
-import { historySheet } from '../core/apply';
+import { HISTORY_ROLE, historySheet } from '../core/apply';
 import { stopUnlessSomethingToDo } from '../core/model';
 import type { SheetValues } from '../core/read/index';
 import type { SheetDescription } from '../core/report/sheet';
@@ -40,6 +40,8 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
   let original: Uint8Array | undefined;
   /** The output sheets written last, re-rendered on every save (ExcelJS does not keep charts it did not load). */
   let outputs: SheetDescription[] = [];
+  /** Of those, the ones whose cells went straight into the saved package: their values are read from here. */
+  let inPackageOnly: SheetDescription[] = [];
 
   function open(): ExcelJS.Workbook {
     if (!workbook) throw new Error('Open a workbook (.xlsx) first.');
@@ -48,9 +50,15 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
 
   async function save(extra: SheetDescription[]): Promise<{ written: string[]; renamed: SheetRename[] }> {
     const wb = open();
-    // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison); the
-    // cells stay in the workbook, which Apply and Undo read again (the history)
-    const { buffer, written, renamed } = await saveWorkbookBuffer(wb, [...outputs, ...extra], original, { activateFirst: outputs.length > 0, cells: 'model' });
+    // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison). The
+    // history's cells stay in the workbook, where Apply and Undo read it; the other output sheets'
+    // cells go straight into the download, and readSheets reads them from their descriptions
+    const saved = await saveWorkbookBuffer(wb, [...outputs, ...extra], original, {
+      activateFirst: outputs.length > 0,
+      cells: (sheet) => (sheet.role === HISTORY_ROLE ? 'model' : 'package'),
+    });
+    const { buffer, written, renamed } = saved;
+    inPackageOnly = saved.inPackageOnly;
     saveFile(buffer, outputFileName(name));
     return { written, renamed };
   }
@@ -67,9 +75,10 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
       name = fileName;
       original = new Uint8Array(bytes.slice(0));
       outputs = [];
+      inPackageOnly = [];
     },
     async readSheets(): Promise<SheetValues[]> {
-      return sheetValuesOf(open());
+      return sheetValuesOf(open(), inPackageOnly);
     },
     async writeOutputs(sheets, onProgress) {
       outputs = sheets;

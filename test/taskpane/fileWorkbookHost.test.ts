@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readWorkbookSheets } from '../../src/core/read/index';
 import type { SheetDescription } from '../../src/core/report/sheet';
+import { sheetValuesOf } from '../../src/hosts/xlsx/read';
 import { saveWorkbookBuffer } from '../../src/hosts/xlsx/save';
 import { createFileWorkbookHost, outputFileName } from '../../src/standalone/fileWorkbookHost';
 import { accountRows, reportSheets } from '../hosts/xlsx/fixtures';
@@ -108,6 +109,34 @@ describe('file WorkbookHost (standalone page)', () => {
     expect(ws.getCell('B2').formula).toBe('B1*2');
     // the download opens on the first output sheet, as the CLI's copy does
     expect((wb.views[0] as { activeTab?: number }).activeTab).toBe(wb.worksheets.findIndex((w) => w.name === 'Scenario Comparison'));
+  });
+
+  it('reads back what the download holds after writing the report sheets, and Apply and Undo still see the history', async () => {
+    const saved: Saved[] = [];
+    const host = createFileWorkbookHost((bytes, name) => saved.push({ bytes, name }));
+    await host.open(arrayBufferOf(await sampleWorkbookBytes()), 'territories.xlsx');
+    // the report fixture has formulas across sheets, a merged range and text with a control character
+    const report = reportSheets(accountRows(3, 12));
+    report[0].rows[3][1] = { value: 'Bo\u0007 Chen' };
+    await host.writeOutputs(report);
+    const download = await load(saved[0].bytes);
+    // the report sheets' cells went straight into the download: inline strings, no shared ones
+    const zip = await JSZip.loadAsync(saved[0].bytes);
+    const sheetXml = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async('string')));
+    expect(sheetXml.filter((x) => x.includes('t="inlineStr"'))).toHaveLength(2);
+    // what the pane reads from the open workbook is what the download holds, sheet by sheet
+    expect(await host.readSheets()).toEqual(sheetValuesOf(download));
+    expect((await host.readSheets()).find((v) => v.name === report[0].name)!.values[3][1]).toBe('Bo Chen');
+
+    const data = readWorkbookSheets(await host.readSheets());
+    const owners = data.accounts.map((a) => a.owner);
+    owners[0] = data.reps.find((r) => r.status !== 'Departing' && r.id !== data.accounts[0].owner)!.id;
+    await host.applyScenario(data, owners, 'Minimal');
+    const afterApply = await load(saved[1].bytes);
+    expect(await host.readSheets()).toEqual(sheetValuesOf(afterApply));
+    expect((afterApply.getWorksheet('Rebalance History') as ExcelJS.Worksheet).actualRowCount).toBe(2);
+    expect((await host.undoLastApply()).restored).toBe(1);
+    expect(await host.readSheets()).toEqual(sheetValuesOf(await load(saved[2].bytes)));
   });
 });
 

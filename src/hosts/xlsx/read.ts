@@ -9,11 +9,53 @@ import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from '../../core/report/ownership';
-import { parseA1Range } from '../../core/report/sheet';
+import { parseA1Range, writableValue, type SheetDescription } from '../../core/report/sheet';
+import { XML_INVALID_CHARACTERS } from './sheetXml';
 
-/** The values of every worksheet except our very hidden bookkeeping sheet. */
-export function sheetValuesOf(workbook: ExcelJS.Workbook): SheetValues[] {
-  return workbook.worksheets.filter((ws) => ws.name !== OWNERSHIP_SHEET).map(worksheetValues);
+/**
+ * The values of every worksheet except our very hidden bookkeeping sheet. `inPackageOnly`: our
+ * sheets whose cells were saved straight into the package (SavedWorkbook.inPackageOnly), read from
+ * their descriptions, since the workbook holds only their formats.
+ */
+export function sheetValuesOf(workbook: ExcelJS.Workbook, inPackageOnly: readonly SheetDescription[] = []): SheetValues[] {
+  const described = new Map(inPackageOnly.map((sheet) => [sheet.name, sheet]));
+  return workbook.worksheets.filter((ws) => ws.name !== OWNERSHIP_SHEET).map((ws) => {
+    const sheet = described.get(ws.name);
+    return sheet ? describedValues(sheet) : worksheetValues(ws);
+  });
+}
+
+/**
+ * A described sheet's values as they read back from the saved file: a formula's value, nothing for
+ * a number no file holds or a cell a merged range covers (not its first), strings without the
+ * control characters XML cannot hold; the rectangle from A1 to the last cell with a value.
+ */
+export function describedValues(sheet: SheetDescription): SheetValues {
+  const covered = new Set<string>();
+  for (const range of sheet.merges ?? []) {
+    const at = parseA1Range(range);
+    if (!at) continue;
+    for (let r = at.top; r <= at.bottom; r++) for (let c = at.left; c <= at.right; c++) if (r !== at.top || c !== at.left) covered.add(`${r - 1},${c - 1}`);
+  }
+  const read = (r: number, c: number): RawCell => {
+    const cell = sheet.rows[r]?.[c];
+    if (!cell || covered.has(`${r},${c}`)) return null;
+    const value = writableValue(cell.value);
+    return typeof value === 'string' ? value.replace(XML_INVALID_CHARACTERS, '') : value;
+  };
+  let lastRow = 0;
+  let lastCol = 0;
+  sheet.rows.forEach((row, r) => {
+    for (let c = row.length - 1; c >= 0; c--)
+      if (read(r, c) !== null) {
+        lastRow = r + 1;
+        lastCol = Math.max(lastCol, c + 1);
+        break;
+      }
+  });
+  const values: RawCell[][] = [];
+  for (let r = 0; r < lastRow; r++) values.push(Array.from({ length: lastCol }, (_, c) => read(r, c)));
+  return { name: sheet.name, values };
 }
 
 export function worksheetValues(ws: ExcelJS.Worksheet): SheetValues {

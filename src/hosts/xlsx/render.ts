@@ -38,10 +38,12 @@ export interface RenderOptions {
    * Where our sheets' cells go: into ExcelJS's worksheets ('model', the default: the workbook can be
    * read again after saving, as the standalone page does), or, for a workbook that is saved and then
    * dropped, straight into the saved package ('package': ExcelJS gets one cell per distinct style
-   * and saveWorkbookBuffer writes the rest, see sheetXml.ts).
+   * and saveWorkbookBuffer writes the rest, see sheetXml.ts). Or per sheet.
    */
-  cells?: 'model' | 'package';
+  cells?: CellsMode | ((sheet: SheetDescription) => CellsMode);
 }
+
+export type CellsMode = 'model' | 'package';
 
 export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescription[], options: RenderOptions = {}): RenderResult {
   const owned = readOwnedSheets(workbook);
@@ -77,7 +79,7 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
     const ws = workbook.addWorksheet(sheet.name);
     const position = positionOfRole.get(sheet.role);
     if (position !== undefined) ordered(ws).orderNo = position;
-    if (options.cells === 'package') {
+    if ((typeof options.cells === 'function' ? options.cells(sheet) : options.cells) === 'package') {
       const representatives = representativeCells(sheet);
       fillWorksheet(ws, { ...sheet, rows: onlyCells(sheet, representatives) });
       deferred.push({ sheet, representatives });

@@ -20,6 +20,8 @@ export interface SavedWorkbook {
   removed: string[];
   /** Sheets of the original whose charts could not be kept (ExcelJS wrote a drawing there for pictures). */
   chartsDropped: string[];
+  /** Our sheets whose cells went straight into the package (as written): the workbook holds only their formats. */
+  inPackageOnly: SheetDescription[];
 }
 
 export interface SaveOptions extends RenderOptions {
@@ -45,7 +47,8 @@ export async function saveWorkbookBuffer(
   await addCharts(zip, chartPlacements(rendered.sheets));
   const chartsDropped = original ? (await carryOverCharts(original, zip, rendered.written)).dropped : [];
   const buffer = await (options.pack ?? deflateInJs)(zip);
-  return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped };
+  const inPackageOnly = rendered.deferred.map((d) => d.sheet);
+  return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped, inPackageOnly };
 }
 
 /** Replaces the <sheetData> ExcelJS wrote for each deferred sheet (its style representatives) with all its cells. */

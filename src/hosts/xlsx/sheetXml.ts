@@ -167,6 +167,9 @@ export function replaceSheetData(writtenSheetXml: string, sheetData: string, dim
   return head + sheetData + writtenSheetXml.slice(end);
 }
 
+/** The control characters XML 1.0 cannot hold (all below 0x20 but tab, line feed and carriage return; 0x7F). */
+export const XML_INVALID_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+
 /**
  * Text for XML content, as ExcelJS encodes it: the five markup characters escaped, and the control
  * characters that XML 1.0 cannot hold (all below 0x20 but tab, line feed and carriage return; 0x7F) dropped.
@@ -174,7 +177,7 @@ export function replaceSheetData(writtenSheetXml: string, sheetData: string, dim
 export function escapeText(text: string): string {
   if (!/[<>&'"\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text)) return text;
   return text
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
+    .replace(XML_INVALID_CHARACTERS, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

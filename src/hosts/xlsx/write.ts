@@ -11,7 +11,7 @@ import type { SheetDescription } from '../../core/report/sheet';
 import { saveWorkbookBuffer, type SavedWorkbook } from './save';
 import { zipWithZlib } from '../node/zip';
 
-export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer'>) | { ok: false; problem: Problem };
+export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'inPackageOnly'>) | { ok: false; problem: Problem };
 
 /**
  * The rebalance output: `sheets` replace our sheets of the same roles, and our other output sheets
@@ -22,9 +22,9 @@ export async function writeOutputWorkbook(inputPath: string, outPath: string, sh
   if (refused) return { ok: false, problem: refused };
   // The caller that already read the input (the CLI) passes it in: parsing it again costs ~1 s at 20k accounts.
   const { workbook, bytes } = loaded ?? (await loadWorkbookFile(inputPath));
-  const { buffer, ...rest } = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE, activateFirst: true, pack: zipWithZlib });
-  await fs.writeFile(outPath, buffer);
-  return { ok: true, ...rest };
+  const saved = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE, activateFirst: true, pack: zipWithZlib });
+  await fs.writeFile(outPath, saved.buffer);
+  return { ok: true, written: saved.written, renamed: saved.renamed, removed: saved.removed, chartsDropped: saved.chartsDropped };
 }
 
 /** The workbook and the bytes it was read from (kept so that its charts can be carried over on save). */
