@@ -35,10 +35,11 @@ export interface RenderOptions {
   /** Open the workbook on the first sheet written (the rebalance output opens on Scenario Comparison). Default: leave the active tab. */
   activateFirst?: boolean;
   /**
-   * Where our sheets' cells go: into ExcelJS's worksheets ('model', the default: the workbook can be
-   * read again after saving, as the standalone page does), or, for a workbook that is saved and then
-   * dropped, straight into the saved package ('package': ExcelJS gets one cell per distinct style
-   * and saveWorkbookBuffer writes the rest, see sheetXml.ts). Or per sheet.
+   * Where our sheets' cells go, for all of them or per sheet: into ExcelJS's worksheets ('model',
+   * renderSheets' default: the workbook reads them again after saving, as the standalone page reads
+   * the Apply history), or straight into the saved package ('package', saveWorkbookBuffer's default:
+   * ExcelJS gets one cell per distinct style and saveWorkbookBuffer writes the rest, see sheetXml.ts;
+   * the workbook then holds only their formats, and SavedWorkbook.inPackageOnly lists them).
    */
   cells?: CellsMode | ((sheet: SheetDescription) => CellsMode);
 }
