@@ -192,17 +192,7 @@ function lpWithinReach(
  */
 function tryLagrangianStart(a: Assignment, budget: Budget): void {
   const { inst } = a;
-  let upperBound = a.objective();
-  if (!Number.isFinite(upperBound)) {
-    // an account with no candidate it may go to: size the steps by the dearest choice of each account
-    upperBound = 0;
-    for (let i = 0; i < inst.nA; i++) {
-      let most = 0;
-      for (let p = inst.cand.start[i]; p < inst.cand.start[i + 1]; p++) most = Math.max(most, inst.cost[p]);
-      upperBound += most;
-    }
-  }
-  const start = lagrangianStart(inst, upperBound, budget);
+  const start = lagrangianStart(inst, a.owner, budget);
   if (!start || budget.expired()) return;
   const b = new Assignment(inst, start.owner);
   repair(b, budget);

@@ -13,7 +13,7 @@
  * at 50k × 200 the greedy route stays the better (3,974.72), which is why both run.
  */
 import type { Budget } from './assignment';
-import { fixedRep, type Instance } from './instance';
+import { candidatePos, fixedRep, objectiveOf, type Instance } from './instance';
 
 /** Subgradient steps: a fixed count (work, not time, bounds the step, so runs repeat). */
 export const LAGRANGIAN_ITERATIONS = 150;
@@ -32,27 +32,29 @@ export interface LagrangianStart {
 }
 
 /**
- * `upperBound`: the cost of a plan already found (it sizes the steps). Null when the team has no
- * rep that may own accounts.
+ * `plan`: the plan already found; its owners are where accounts without a candidate stay, and its
+ * cost sizes the steps (when it has one: else the dearest choice of every account does). Null when
+ * the team has no rep that may own accounts.
  */
-export function lagrangianStart(inst: Instance, upperBound: number, budget: Budget, iterations = LAGRANGIAN_ITERATIONS): LagrangianStart | null {
+export function lagrangianStart(inst: Instance, plan: Int32Array, budget: Budget, iterations = LAGRANGIAN_ITERATIONS): LagrangianStart | null {
   const { nA, nR, cand, cost, value, eligible } = inst;
   const { lo, hi, target } = inst.band;
   if (!eligible.some((e) => e)) return null;
   const scale = Float64Array.from(target, (t) => (t > 0 ? t : 1));
-  const owner = new Int32Array(nA);
+  const owner = Int32Array.from(plan);
+  const upperBound = stepScale(inst, plan);
   const fixedLoad = new Float64Array(nR);
   let fixedCost = 0;
   const free: number[] = [];
   for (let i = 0; i < nA; i++) {
     const r = fixedRep(inst, i);
     if (r < 0) {
-      free.push(i);
+      if (cand.start[i + 1] > cand.start[i]) free.push(i);
       continue;
     }
     owner[i] = r;
     fixedLoad[r] += value[i];
-    for (let p = cand.start[i]; p < cand.start[i + 1]; p++) if (cand.reps[p] === r) fixedCost += cost[p];
+    fixedCost += cost[candidatePos(inst, i, r)];
   }
   const price = new Float64Array(nR);
   const load = new Float64Array(nR);
@@ -67,13 +69,12 @@ export function lagrangianStart(inst: Instance, upperBound: number, budget: Budg
     for (const i of free) {
       let bestP = -1;
       let bestV = Infinity;
+      // every candidate may own accounts (candidates.ts lists no departing rep)
       for (let p = cand.start[i]; p < cand.start[i + 1]; p++) {
         const r = cand.reps[p];
-        if (!eligible[r]) continue;
         const v = cost[p] + (price[r] * value[i]) / scale[r];
         if (v < bestV) (bestV = v), (bestP = p);
       }
-      if (bestP < 0) continue; // no eligible candidate: left where it is (repair reports it)
       owner[i] = cand.reps[bestP];
       load[owner[i]] += value[i];
       total += bestV;
@@ -104,4 +105,17 @@ export function lagrangianStart(inst: Instance, upperBound: number, budget: Budg
     for (let r = 0; r < nR; r++) price[r] += step * direction[r];
   }
   return best;
+}
+
+/** The plan's cost, or where it has none (an account with no candidate it may go to) the dearest choice of every account. */
+function stepScale(inst: Instance, plan: Int32Array): number {
+  const cost = objectiveOf(inst, plan);
+  if (Number.isFinite(cost)) return cost;
+  let dearest = 0;
+  for (let i = 0; i < inst.nA; i++) {
+    let most = 0;
+    for (let p = inst.cand.start[i]; p < inst.cand.start[i + 1]; p++) most = Math.max(most, inst.cost[p]);
+    dearest += most;
+  }
+  return dearest;
 }

@@ -10,7 +10,7 @@ import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from '../../core/report/ownership';
 import { parseA1Range, writableValue, type SheetDescription } from '../../core/report/sheet';
-import { XML_INVALID_CHARACTERS } from './sheetXml';
+import { mergedCells, XML_INVALID_CHARACTERS } from './sheetXml';
 
 /**
  * The values of every worksheet except our very hidden bookkeeping sheet. `inPackageOnly`: our
@@ -31,15 +31,10 @@ export function sheetValuesOf(workbook: ExcelJS.Workbook, inPackageOnly: readonl
  * control characters XML cannot hold; the rectangle from A1 to the last cell with a value.
  */
 export function describedValues(sheet: SheetDescription): SheetValues {
-  const covered = new Set<string>();
-  for (const range of sheet.merges ?? []) {
-    const at = parseA1Range(range);
-    if (!at) continue;
-    for (let r = at.top; r <= at.bottom; r++) for (let c = at.left; c <= at.right; c++) if (r !== at.top || c !== at.left) covered.add(`${r - 1},${c - 1}`);
-  }
+  const covered = mergedCells(sheet, () => 0);
   const read = (r: number, c: number): RawCell => {
     const cell = sheet.rows[r]?.[c];
-    if (!cell || covered.has(`${r},${c}`)) return null;
+    if (!cell || covered.get(r)?.has(c)) return null;
     const value = writableValue(cell.value);
     return typeof value === 'string' ? value.replace(XML_INVALID_CHARACTERS, '') : value;
   };

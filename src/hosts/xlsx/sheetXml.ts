@@ -98,7 +98,7 @@ export function sheetDataXml(sheet: SheetDescription, styles: Map<string, number
 }
 
 /** Row -> column -> style index of the cells merged ranges cover besides their first (zero-based). */
-function mergedCells(sheet: SheetDescription, styleOf: (cell: SheetCell) => number): Map<number, Map<number, number>> {
+export function mergedCells(sheet: SheetDescription, styleOf: (cell: SheetCell) => number): Map<number, Map<number, number>> {
   const out = new Map<number, Map<number, number>>();
   for (const range of sheet.merges ?? []) {
     const at = parseA1Range(range);

@@ -28,7 +28,7 @@ describe('the Lagrangian start of the TypeScript engine', () => {
     const lp = highs.solveArrays!(model.arrays, { output_flag: false, presolve: 'off' });
     expect(lp.status).toBe('Optimal');
     const lpBound = lp.objective + model.constant;
-    const start = lagrangianStart(inst, greedyRoute(inst).objective(), NO_LIMIT)!;
+    const start = lagrangianStart(inst, greedyRoute(inst).owner, NO_LIMIT)!;
     // every Lagrangian value is at most the LP optimum (the Lagrangian dual's maximum), and the steps get close to it
     expect(start.bound).toBeLessThanOrEqual(lpBound + 1e-6);
     expect(start.bound).toBeGreaterThan(0.985 * lpBound);
@@ -55,7 +55,7 @@ describe('the Lagrangian start of the TypeScript engine', () => {
       [rep('R1'), rep('R2')],
     );
     const inst = buildInstance(data, defaultScenarios(data.settings)[0]);
-    const start = lagrangianStart(inst, 10, NO_LIMIT)!;
+    const start = lagrangianStart(inst, greedyStart(inst), NO_LIMIT)!;
     expect(start.excess).toBe(0);
     expect(Array.from(start.owner)).toEqual(Array.from(inst.current));
     expect(start.bound).toBe(0);
@@ -69,7 +69,7 @@ describe('the Lagrangian start of the TypeScript engine', () => {
       [rep('R1'), rep('R2')],
     );
     const inst = buildInstance(data, defaultScenarios(data.settings)[0]);
-    const start = lagrangianStart(inst, 10, NO_LIMIT)!;
+    const start = lagrangianStart(inst, greedyRoute(inst).owner, NO_LIMIT)!;
     expect(start.excess).toBe(0);
     expect(Array.from(start.owner).filter((r) => r === 0)).toHaveLength(2);
     expect(start.bound).toBeGreaterThan(0);
@@ -78,6 +78,7 @@ describe('the Lagrangian start of the TypeScript engine', () => {
 
   it('gives no start when no rep may own accounts', () => {
     const data = territory([account('A1', 'R1', 100)], [rep('R1', { status: 'Departing' })]);
-    expect(lagrangianStart(buildInstance(data, defaultScenarios(data.settings)[0]), 10, NO_LIMIT)).toBeNull();
+    const inst = buildInstance(data, defaultScenarios(data.settings)[0]);
+    expect(lagrangianStart(inst, greedyStart(inst), NO_LIMIT)).toBeNull();
   });
 });
