@@ -12,10 +12,13 @@ import type { Terminal } from './terminal';
 /** Warnings and notes beyond this many are counted, not listed (the JSON report has them all). */
 const MAX_LISTED = 25;
 
-/** The model and the workbook it was read from (so the writer need not parse the file again). */
+/**
+ * The model and the bytes it was read from (the writer grafts the output into them). The parsed
+ * workbook is not kept: at 50k accounts ExcelJS's model of it held ~0.5 GB through the optimizer.
+ */
 export interface LoadedTerritory {
   data: TerritoryData;
-  loaded: LoadedWorkbook;
+  bytes: Uint8Array;
 }
 
 export async function loadTerritory(inPath: string, io: Terminal): Promise<LoadedTerritory | null> {
@@ -39,7 +42,7 @@ export async function loadTerritory(inPath: string, io: Terminal): Promise<Loade
     io.err(`Stopped: ${blocking.length === 1 ? 'the input has an error' : `the input has ${blocking.length} errors`} that must be fixed first.`);
     return null;
   }
-  return { data, loaded };
+  return { data, bytes: loaded.bytes };
 }
 
 /**

@@ -42,7 +42,7 @@ export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<R
 
   io.progress(`Writing ${path.basename(args.outPath)}...`);
   const sheets = describeOutputSheets(data, result, { generatedAt });
-  const written = await writeOutputWorkbook(args.inPath, args.outPath, sheets, input.loaded);
+  const written = await writeOutputWorkbook(args.inPath, args.outPath, sheets, input.bytes);
   io.endProgress();
   if (!written.ok) {
     io.err(`error: ${formatProblem(written.problem)}`);

@@ -22,10 +22,23 @@ interface Entry {
   body: Buffer;
 }
 
-export async function zipWithZlib(zip: JSZip): Promise<Uint8Array> {
+/**
+ * Parts still exactly as they were loaded from `original` (PassThrough.untouched) are not inflated
+ * and deflated again: their compressed bytes are copied from it as they are (the 50k-account input's
+ * 31 MB Accounts sheet, in a rebalance output grafted into its input, graft.ts).
+ */
+export interface PassThrough {
+  original: Uint8Array;
+  untouched(path: string): boolean;
+}
+
+export async function zipWithZlib(zip: JSZip, passThrough?: PassThrough): Promise<Uint8Array> {
   const files = Object.values(zip.files).filter((f) => !f.dir);
+  const raw = passThrough ? rawEntries(passThrough.original) : null;
   const entries = await Promise.all(
     files.map(async (file): Promise<Entry> => {
+      const kept = raw && passThrough!.untouched(file.name) ? raw.get(file.name) : undefined;
+      if (kept) return { name: Buffer.from(file.name, 'utf8'), time: kept.time, date: kept.date, crc: kept.crc, size: kept.size, method: kept.method, body: kept.body };
       const data = await file.async('nodebuffer');
       const deflated = await deflateRaw(data, { level: 6 });
       const stored = deflated.length >= data.length; // nothing to gain: keep the bytes as they are
@@ -101,4 +114,49 @@ export function jsCrc32(data: Uint8Array): number {
   let c = -1;
   for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
+}
+
+type RawEntry = Omit<Entry, 'name'>;
+
+/**
+ * The entries of a .zip as stored: name -> compressed bytes and what their headers say. Only
+ * entries a plain writer can copy are listed (stored or deflated, not encrypted, names in UTF-8 or
+ * ASCII); null for a ZIP64 archive or one whose directory cannot be read: nothing is copied then.
+ */
+export function rawEntries(bytes: Uint8Array): Map<string, RawEntry> | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let k = b.length - 22; k >= Math.max(0, b.length - 22 - 0xffff); k--) {
+    if (b.readUInt32LE(k) === 0x06054b50) {
+      end = k;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = b.readUInt16LE(end + 10);
+  let at = b.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return null;
+  const out = new Map<string, RawEntry>();
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > b.length || b.readUInt32LE(at) !== 0x02014b50) return null;
+    const flags = b.readUInt16LE(at + 8);
+    const method = b.readUInt16LE(at + 10);
+    const time = b.readUInt16LE(at + 12);
+    const date = b.readUInt16LE(at + 14);
+    const crc = b.readUInt32LE(at + 16);
+    const compressed = b.readUInt32LE(at + 20);
+    const size = b.readUInt32LE(at + 24);
+    const nameLength = b.readUInt16LE(at + 28);
+    const next = at + 46 + nameLength + b.readUInt16LE(at + 30) + b.readUInt16LE(at + 32);
+    const local = b.readUInt32LE(at + 42);
+    const nameBytes = b.subarray(at + 46, at + 46 + nameLength);
+    at = next;
+    const utf8 = (flags & 0x0800) !== 0 || nameBytes.every((c) => c < 0x80);
+    if ((flags & 1) !== 0 || (method !== 0 && method !== 8) || !utf8 || compressed === 0xffffffff || size === 0xffffffff) continue;
+    if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) return null;
+    const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
+    if (start + compressed > b.length) return null;
+    out.set(nameBytes.toString('utf8'), { time, date, crc, size, method: method as 0 | 8, body: b.subarray(start, start + compressed) });
+  }
+  return out;
 }

@@ -52,7 +52,8 @@ export async function carryOverCharts(original: Uint8Array | ArrayBuffer, dst: J
   return { carried, dropped };
 }
 
-class PartCopier {
+/** Copies a part of one package, and every part it relates to, into another under free part names (content types noted). */
+export class PartCopier {
   private readonly copied = new Map<string, string>();
   private readonly overrides: string[] = [];
   private readonly defaults = new Map<string, string>();

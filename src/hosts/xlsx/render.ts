@@ -6,9 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import { writableValue, type CellStyle, type ConditionalFormat, type SheetCell, type SheetDescription } from '../../core/report/sheet';
-import { applyRenames, safeSheetName, type SheetRename } from '../../core/report/sheetNames';
+import type { SheetRename } from '../../core/report/sheetNames';
 import { readOwnedSheets, writeOwnedSheets } from './ownership';
 import { representativeCells, styleKey } from './sheetXml';
+import { planSheets } from './sheetPlan';
 
 export interface RenderResult {
   /** Sheet names written, in the order of the descriptions. */
@@ -47,36 +48,23 @@ export interface RenderOptions {
 export type CellsMode = 'model' | 'package';
 
 export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescription[], options: RenderOptions = {}): RenderResult {
-  const owned = readOwnedSheets(workbook);
-  for (const [role, name] of owned) if (!workbook.getWorksheet(name)) owned.delete(role);
-
-  // Take our old sheets out: those of the roles we write now, any of ours holding a wanted name, and stale ones.
-  const wantedNames = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const plan = planSheets(
+    workbook.worksheets.map((ws) => ws.name),
+    readOwnedSheets(workbook),
+    sheets,
+    options.removeStale,
+  );
+  // our old sheets come out; a replaced one leaves its place in the tab order to its successor
   const positionOfRole = new Map<string, number>();
-  const removed: string[] = [];
-  for (const [role, name] of [...owned]) {
-    const rewritten = sheets.some((s) => s.role === role);
-    const stale = !rewritten && (options.removeStale?.(role) ?? false);
-    if (!rewritten && !stale && !wantedNames.has(name.toLowerCase())) continue;
+  for (const name of plan.remove) {
     const ws = workbook.getWorksheet(name);
-    if (ws) {
-      positionOfRole.set(role, ordered(ws).orderNo);
-      workbook.removeWorksheet(ws.id);
-      if (!rewritten) removed.push(name);
-    }
-    owned.delete(role);
+    if (!ws) continue;
+    for (const [role, old] of plan.replaces) if (old === name) positionOfRole.set(role, ordered(ws).orderNo);
+    workbook.removeWorksheet(ws.id);
   }
 
-  const taken = workbook.worksheets.map((ws) => ws.name);
-  const used = sheets.map((sheet) => {
-    const name = safeSheetName(sheet.name, taken);
-    taken.push(name);
-    return name;
-  });
-  const { sheets: asWritten, renamed } = applyRenames(sheets, used);
-
   const deferred: RenderResult['deferred'] = [];
-  for (const sheet of asWritten) {
+  for (const sheet of plan.asWritten) {
     const ws = workbook.addWorksheet(sheet.name);
     const position = positionOfRole.get(sheet.role);
     if (position !== undefined) ordered(ws).orderNo = position;
@@ -85,11 +73,10 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
       fillWorksheet(ws, { ...sheet, rows: onlyCells(sheet, representatives) });
       deferred.push({ sheet, representatives });
     } else fillWorksheet(ws, sheet);
-    owned.set(sheet.role, sheet.name);
   }
-  writeOwnedSheets(workbook, owned);
-  if (options.activateFirst && asWritten.length > 0) activate(workbook, asWritten[0].name);
-  return { written: asWritten.map((s) => s.name), renamed, removed, sheets: asWritten, deferred };
+  writeOwnedSheets(workbook, plan.owned);
+  if (options.activateFirst && plan.asWritten.length > 0) activate(workbook, plan.asWritten[0].name);
+  return { written: plan.asWritten.map((s) => s.name), renamed: plan.renamed, removed: plan.removed, sheets: plan.asWritten, deferred };
 }
 
 /** The sheet's rows with only the cells at `at` (the rest empty). */

@@ -39,27 +39,43 @@ export async function saveWorkbookBuffer(
   original?: Uint8Array | ArrayBuffer,
   options: SaveOptions = {},
 ): Promise<SavedWorkbook> {
-  const rendered = renderSheets(workbook, sheets, { ...options, cells: options.cells ?? 'package' });
-  // ExcelJS's package is stored, the cells and chart parts go in, and the whole is compressed once, by `pack`
-  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
-  await writeDeferredCells(zip, rendered.deferred);
-  await addCharts(zip, chartPlacements(rendered.sheets));
+  const { zip, rendered } = await renderToPackage(workbook, sheets, options);
   const chartsDropped = original ? (await carryOverCharts(original, zip, rendered.written)).dropped : [];
   const buffer = await (options.pack ?? deflateInJs)(zip);
   const inPackageOnly = rendered.deferred.map((d) => d.sheet);
   return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped, inPackageOnly };
 }
 
+/**
+ * The sheets rendered into the workbook and the whole saved as an uncompressed package, with our
+ * sheets' cells (see RenderOptions.cells, default 'package') and charts in it. `restyle` rewrites
+ * the style indices of each deferred sheet as ExcelJS wrote it, before its cells go in (graft.ts
+ * maps them into another package's styles).
+ */
+export async function renderToPackage(
+  workbook: ExcelJS.Workbook,
+  sheets: SheetDescription[],
+  options: RenderOptions = {},
+  restyle?: (zip: JSZip) => Promise<(sheetXml: string) => string>,
+): Promise<{ zip: JSZip; rendered: RenderResult }> {
+  const rendered = renderSheets(workbook, sheets, { ...options, cells: options.cells ?? 'package' });
+  // ExcelJS's package is stored, the cells and chart parts go in, and the whole is compressed once, by the caller
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const zip = await JSZip.loadAsync(stored as ArrayBuffer);
+  await writeDeferredCells(zip, rendered.deferred, restyle ? await restyle(zip) : (xml) => xml);
+  await addCharts(zip, chartPlacements(rendered.sheets));
+  return { zip, rendered };
+}
+
 /** Replaces the <sheetData> ExcelJS wrote for each deferred sheet (its style representatives) with all its cells. */
-async function writeDeferredCells(zip: JSZip, deferred: RenderResult['deferred']): Promise<void> {
+async function writeDeferredCells(zip: JSZip, deferred: RenderResult['deferred'], restyle: (sheetXml: string) => string): Promise<void> {
   if (deferred.length === 0) return;
   const paths = await worksheetPaths(zip);
   for (const { sheet, representatives } of deferred) {
     const path = paths.get(sheet.name);
     const file = path ? zip.file(path) : null;
     if (!path || !file) throw new Error(`saveWorkbookBuffer: ExcelJS wrote no worksheet part for "${sheet.name}"`);
-    const written = await file.async('string');
+    const written = restyle(await file.async('string'));
     const styles = styleIndices(written, representatives);
     zip.file(path, replaceSheetData(written, sheetDataXml(sheet, styles), dimensionRef(sheet)));
   }

@@ -10,19 +10,29 @@ import { HISTORY_ROLE } from '../../core/apply';
 import type { SheetDescription } from '../../core/report/sheet';
 import { saveWorkbookBuffer, type SavedWorkbook } from './save';
 import { zipWithZlib } from '../node/zip';
+import { graftOutputSheets } from './graft';
 
 export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'inPackageOnly'>) | { ok: false; problem: Problem };
 
 /**
  * The rebalance output: `sheets` replace our sheets of the same roles, and our other output sheets
- * from an earlier run (a scenario no longer run) are removed; the Apply history is kept.
+ * from an earlier run (a scenario no longer run) are removed; the Apply history is kept. Written
+ * into the input's own package (graft.ts), every part of the user's workbook kept as it was; a
+ * package graft.ts does not edit goes through ExcelJS's whole workbook instead.
  */
-export async function writeOutputWorkbook(inputPath: string, outPath: string, sheets: SheetDescription[], loaded?: LoadedWorkbook): Promise<WriteResult> {
+export async function writeOutputWorkbook(inputPath: string, outPath: string, sheets: SheetDescription[], inputBytes?: Uint8Array): Promise<WriteResult> {
   const refused = await refuseInPlace(inputPath, outPath);
   if (refused) return { ok: false, problem: refused };
-  // The caller that already read the input (the CLI) passes it in: parsing it again costs ~1 s at 20k accounts.
-  const { workbook, bytes } = loaded ?? (await loadWorkbookFile(inputPath));
-  const saved = await saveWorkbookBuffer(workbook, sheets, bytes, { removeStale: (role) => role !== HISTORY_ROLE, activateFirst: true, pack: zipWithZlib });
+  // The caller that already read the input (the CLI) passes its bytes in.
+  const bytes = inputBytes ?? (await readBytes(inputPath));
+  const options = { removeStale: (role: string) => role !== HISTORY_ROLE, activateFirst: true };
+  const grafted = await graftOutputSheets(bytes, sheets, options);
+  if (grafted) {
+    await fs.writeFile(outPath, await zipWithZlib(grafted.zip, { original: bytes, untouched: grafted.untouched }));
+    return { ok: true, written: grafted.written, renamed: grafted.renamed, removed: grafted.removed, chartsDropped: [] };
+  }
+  const workbook = await workbookOf(bytes);
+  const saved = await saveWorkbookBuffer(workbook, sheets, bytes, { ...options, pack: zipWithZlib });
   await fs.writeFile(outPath, saved.buffer);
   return { ok: true, written: saved.written, renamed: saved.renamed, removed: saved.removed, chartsDropped: saved.chartsDropped };
 }
@@ -34,11 +44,19 @@ export interface LoadedWorkbook {
 }
 
 export async function loadWorkbookFile(inputPath: string): Promise<LoadedWorkbook> {
+  const bytes = await readBytes(inputPath);
+  return { workbook: await workbookOf(bytes), bytes };
+}
+
+async function readBytes(inputPath: string): Promise<Uint8Array> {
   const input = await fs.readFile(inputPath);
-  const bytes = new Uint8Array(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength));
+  return new Uint8Array(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength));
+}
+
+async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
-  return { workbook, bytes };
+  return workbook;
 }
 
 /** A problem when `outPath` is the input file itself; null when writing there is fine. */

@@ -7,6 +7,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
+import { writeOutputWorkbook } from '../../../src/hosts/xlsx/write';
 import { cleanUpLibreOfficeFiles, convertToPdf, errorCells, pdfText, recalculateWithLibreOffice } from '../../support/libreoffice';
 import { accountRows, CHART_WORDS, formulaCells, reportSheets } from './fixtures';
 
@@ -83,5 +84,32 @@ describe('LibreOffice reads what we write', () => {
     // the cells are printed either way
     expect(without).toContain('AC-101');
     expect(withCharts).toContain('AC-101');
+  });
+
+  it('reads a report grafted into the user\'s own package (the CLI\'s output): the formulas recalculate to the values written, the charts are drawn, the user\'s sheet is intact', async () => {
+    const sheets = reportSheets(accountRows(11, 15));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Mine').addRows([
+      ['Kept', 7],
+      ['Sum', { formula: 'B1*6', result: 42 }],
+    ]);
+    wb.getWorksheet('Mine')!.getCell('A1').font = { bold: true };
+    const input = path.join(dir, 'user.xlsx');
+    await wb.xlsx.writeFile(input);
+    const file = path.join(dir, 'grafted.xlsx');
+    expect(await writeOutputWorkbook(input, file, sheets)).toMatchObject({ ok: true });
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile((await recalculateWithLibreOffice(file)).path);
+    expect(errorCells(recalculated)).toEqual([]);
+    expect(recalculated.getWorksheet('Mine')!.getCell('B2').result).toBe(42);
+    const formulas = formulaCells(sheets);
+    for (const f of formulas) {
+      const got = recalculated.getWorksheet(f.sheet)!.getCell(f.address).result;
+      if (typeof f.value === 'number') expect(got).toBeCloseTo(f.value, 9);
+      else expect({ at: `${f.sheet}!${f.address}`, value: got }).toEqual({ at: `${f.sheet}!${f.address}`, value: f.value });
+    }
+    const printed = (await pdfText((await convertToPdf(file)).path)).replace(/\s+/g, ' ');
+    for (const word of CHART_WORDS) expect({ word, drawn: printed.includes(word) }).toEqual({ word, drawn: true });
+    expect(printed).toContain('Kept');
   });
 });

@@ -1,0 +1,320 @@
+/**
+ * The rebalance output written into the input's own package: every part of the user's workbook
+ * stays as it was (its sheets, pivot tables, slicers, comments, data validations, macros' parts,
+ * custom XML: whatever ExcelJS would not read back), our old output sheets come out, and ours go
+ * in, rendered alone through ExcelJS (sheetXml.ts writes their cells) and copied over with their
+ * charts, their styles merged into the user's (styleMerge.ts). Where loading and saving the whole
+ * workbook through ExcelJS took 7 s at 50k accounts, only our sheets are written here.
+ *
+ * Returns null for a package it does not know how to edit (a main namespace with a prefix, no
+ * styles part, a workbook part elsewhere than xl/workbook.xml): the caller then writes the file
+ * through ExcelJS as before (write.ts). Jszip only, no file system.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { OWNERSHIP_HEADER, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
+import type { SheetDescription } from '../../core/report/sheet';
+import { PartCopier, relativeTarget, resolve } from './carry';
+import { addRelationship, attributes, relsPathOf } from './package';
+import type { RenderResult } from './render';
+import { renderToPackage } from './save';
+import { planSheets } from './sheetPlan';
+import { escapeText } from './sheetXml';
+import { mergeStyles, restyleSheet } from './styleMerge';
+
+export interface GraftOptions {
+  /** As RenderOptions.removeStale: our sheets of roles not written now that are removed too. */
+  removeStale?: (role: string) => boolean;
+  /** Open the workbook on the first sheet written (the only one selected). */
+  activateFirst?: boolean;
+}
+
+export interface GraftResult {
+  /** The edited package, uncompressed where it changed. */
+  zip: JSZip;
+  /** True for a part still exactly as loaded: its compressed bytes can be copied from the input (node/zip.ts). */
+  untouched(path: string): boolean;
+  written: string[];
+  renamed: RenderResult['renamed'];
+  removed: string[];
+}
+
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+interface SheetEntry {
+  name: string;
+  /** The `<sheet .../>` element as written in workbook.xml. */
+  tag: string;
+  sheetId: number;
+  rId: string;
+  /** Package path of its worksheet part. */
+  path: string;
+}
+
+export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, sheets: SheetDescription[], options: GraftOptions = {}): Promise<GraftResult | null> {
+  const zip = await JSZip.loadAsync(original);
+  const loaded = new Map(Object.entries(zip.files));
+  const book = await readBook(zip);
+  if (!book) return null;
+  const stylesPath = book.targets.find((t) => t.type.endsWith('/styles'))?.path;
+  const stylesFile = stylesPath ? zip.file(stylesPath) : null;
+  if (!stylesPath || !stylesFile) return null;
+
+  const record = book.sheets.find((s) => s.name === OWNERSHIP_SHEET);
+  const owned = record ? parseOwnership(await cellTexts(zip, record.path, book)) : new Map<string, string>();
+  const plan = planSheets(
+    book.sheets.map((s) => s.name),
+    owned,
+    sheets,
+    options.removeStale,
+  );
+
+  // our sheets alone, rendered into a workbook of their own; their style indices mapped into the user's styles
+  let merged: ReturnType<typeof mergeStyles> = null;
+  const { zip: ours, rendered } = await renderToPackage(new ExcelJS.Workbook(), plan.asWritten, { activateFirst: options.activateFirst }, async (z) => {
+    merged = mergeStyles(await stylesFile.async('string'), await z.file('xl/styles.xml')!.async('string'));
+    const m = merged;
+    return m ? (xml) => restyleSheet(xml, m) : (xml) => xml;
+  });
+  const styles = merged as ReturnType<typeof mergeStyles>;
+  if (!styles) return null;
+  zip.file(stylesPath, styles.xml);
+
+  const reachableBefore = await reachableParts(zip);
+  const oursBook = await readBook(ours);
+  if (!oursBook) throw new Error('graftOutputSheets: ExcelJS wrote a workbook part this cannot read');
+  const copier = new PartCopier(ours, zip);
+  const added = new Map<string, string>(); // name -> new <sheet> element
+  let nextSheetId = Math.max(0, ...book.sheets.map((s) => s.sheetId)) + 1;
+  for (const name of rendered.written) {
+    const source = oursBook.sheets.find((s) => s.name === name);
+    if (!source) throw new Error(`graftOutputSheets: ExcelJS wrote no sheet "${name}"`);
+    const path = await copier.copy(source.path);
+    const rId = await addRelationship(zip, WORKBOOK_RELS, REL_WORKSHEET, relativeTarget(WORKBOOK, path));
+    added.set(name, `<sheet name="${escapeAttribute(name)}" sheetId="${nextSheetId++}" ${book.relPrefix}:id="${rId}"/>`);
+  }
+  await copier.writeContentTypes();
+
+  // the record of our sheets: rewritten in place, or added very hidden at the end
+  const recordXml = ownershipSheetXml(plan.owned);
+  let recordTag = record?.tag;
+  if (record) zip.file(record.path, recordXml);
+  else {
+    const path = freePath(zip, 'xl/worksheets/sheet', '.xml');
+    zip.file(path, recordXml);
+    await addOverride(zip, path, CT_WORKSHEET);
+    const rId = await addRelationship(zip, WORKBOOK_RELS, REL_WORKSHEET, relativeTarget(WORKBOOK, path));
+    recordTag = `<sheet name="${OWNERSHIP_SHEET}" sheetId="${nextSheetId++}" state="veryHidden" ${book.relPrefix}:id="${rId}"/>`;
+  }
+
+  // the new tab order: a replaced sheet's successor takes its place, the others go at the end (before the record)
+  const gone = new Set(plan.remove);
+  const successor = new Map([...plan.replaces].map(([role, old]) => [old, plan.asWritten.find((s) => s.role === role)!.name]));
+  const order: { tag: string; oldIndex: number | null; name: string }[] = [];
+  book.sheets.forEach((s, k) => {
+    if (s === record) return;
+    if (!gone.has(s.name)) order.push({ tag: s.tag, oldIndex: k, name: s.name });
+    else if (successor.has(s.name)) order.push({ tag: added.get(successor.get(s.name)!)!, oldIndex: null, name: successor.get(s.name)! });
+  });
+  const placed = new Set(order.map((o) => o.name));
+  for (const [name, tag] of added) if (!placed.has(name)) order.push({ tag, oldIndex: null, name });
+  order.push({ tag: recordTag!, oldIndex: record ? book.sheets.indexOf(record) : null, name: OWNERSHIP_SHEET });
+
+  const removedRIds = new Set(book.sheets.filter((s) => gone.has(s.name)).map((s) => s.rId));
+  const newIndexOf = new Map(order.flatMap((o, k) => (o.oldIndex === null ? [] : [[o.oldIndex, k] as const])));
+  const active = options.activateFirst && rendered.written.length > 0 ? order.findIndex((o) => o.name === rendered.written[0]) : null;
+  zip.file(WORKBOOK, rewriteWorkbook(book.xml, order.map((o) => o.tag), newIndexOf, active));
+  await removeRelationships(zip, WORKBOOK_RELS, (r) => removedRIds.has(r.Id ?? '') || (r.Type ?? '').endsWith('/calcChain'));
+  if (active !== null) await unselectTabs(zip, book.sheets.filter((s) => !gone.has(s.name) && s !== record));
+
+  // the parts only the removed sheets (or the calculation chain) used go too
+  const reachableAfter = await reachableParts(zip);
+  const orphans = [...reachableBefore].filter((p) => !reachableAfter.has(p));
+  for (const p of orphans) {
+    zip.remove(p);
+    zip.remove(relsPathOf(p));
+  }
+  if (orphans.length > 0) await removeOverrides(zip, new Set(orphans));
+
+  return {
+    zip,
+    untouched: (path) => zip.files[path] !== undefined && zip.files[path] === loaded.get(path),
+    written: rendered.written,
+    renamed: plan.renamed,
+    removed: plan.removed,
+  };
+}
+
+interface Book {
+  xml: string;
+  sheets: SheetEntry[];
+  targets: { id: string; type: string; path: string }[];
+  /** The prefix workbook.xml gives the relationships namespace (`r` as Excel writes it). */
+  relPrefix: string;
+}
+
+async function readBook(zip: JSZip): Promise<Book | null> {
+  const file = zip.file(WORKBOOK);
+  const relsFile = zip.file(WORKBOOK_RELS);
+  if (!file || !relsFile) return null;
+  const xml = await file.async('string');
+  const root = /<workbook\b[^>]*>/.exec(xml);
+  if (!root || !root[0].includes(`xmlns="${NS_MAIN}"`) || !/<sheets>[\s\S]*<\/sheets>/.test(xml)) return null;
+  const prefix = /\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0])?.[1];
+  if (!prefix) return null;
+  const targets = ((await relsFile.async('string')).match(/<Relationship\b[^>]*>/g) ?? []).flatMap((tag) => {
+    const a = attributes(tag);
+    return a.Id && a.Target && a.TargetMode !== 'External' ? [{ id: a.Id, type: a.Type ?? '', path: resolve(WORKBOOK, a.Target) }] : [];
+  });
+  const sheets: SheetEntry[] = [];
+  for (const tag of xml.match(/<sheet\b[^>]*>/g) ?? []) {
+    const a = attributes(tag);
+    const rId = a[`${prefix}:id`];
+    const target = targets.find((t) => t.id === rId);
+    if (a.name === undefined || !rId || !target || !tag.endsWith('/>')) return null;
+    sheets.push({ name: a.name, tag, sheetId: Number(a.sheetId), rId, path: target.path });
+  }
+  return { xml, sheets, targets, relPrefix: prefix };
+}
+
+/** workbook.xml with its <sheets> in the new order, local names following their sheets (those of removed ones dropped), and the active tab. */
+function rewriteWorkbook(xml: string, tags: string[], newIndexOf: Map<number, number>, active: number | null): string {
+  let out = xml.replace(/<sheets>[\s\S]*?<\/sheets>/, () => `<sheets>${tags.join('')}</sheets>`);
+  out = out.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>|<definedName\b([^>]*)\/>/g, (whole: string, attrs?: string, _body?: string, emptyAttrs?: string) => {
+    const local = /\slocalSheetId="(\d+)"/.exec(attrs ?? emptyAttrs ?? '');
+    if (!local) return whole;
+    const k = newIndexOf.get(Number(local[1]));
+    return k === undefined ? '' : whole.replace(local[0], ` localSheetId="${k}"`);
+  });
+  out = out.replace(/<definedNames>\s*<\/definedNames>/, '');
+  if (active === null) {
+    // the active tab stays on the same sheet, wherever it now is
+    return out.replace(/(<workbookView\b[^>]*\sactiveTab=")(\d+)"/, (_, head: string, k: string) => `${head}${newIndexOf.get(Number(k)) ?? 0}"`);
+  }
+  const view = /<workbookView\b[^>]*?(\/?)>/.exec(out);
+  if (!view) {
+    const views = `<bookViews><workbookView activeTab="${active}"/></bookViews>`;
+    return out.replace(/<sheets>/, `${views}<sheets>`);
+  }
+  let tag = view[0];
+  tag = /\sactiveTab="/.test(tag) ? tag.replace(/\sactiveTab="\d+"/, ` activeTab="${active}"`) : tag.replace(/<workbookView\b/, `<workbookView activeTab="${active}"`);
+  const first = /\sfirstSheet="(\d+)"/.exec(tag);
+  if (first && Number(first[1]) > active) tag = tag.replace(first[0], ` firstSheet="${active}"`);
+  return out.slice(0, view.index) + tag + out.slice(view.index + view[0].length);
+}
+
+/** Clears tabSelected in the user's sheets, so that only our first sheet is selected (two selected tabs are grouped: an edit would go to both). */
+async function unselectTabs(zip: JSZip, sheets: SheetEntry[]): Promise<void> {
+  for (const s of sheets) {
+    const file = zip.file(s.path);
+    if (!file) continue;
+    const xml = await file.async('string');
+    const data = xml.search(/<sheetData[\s>/]/);
+    const head = data < 0 ? xml : xml.slice(0, data);
+    const cleared = head.replace(/(<sheetView\b[^>]*?)\stabSelected="(1|true)"/g, '$1');
+    if (cleared !== head) zip.file(s.path, cleared + xml.slice(head.length));
+  }
+}
+
+/** Every part reachable from the package's root relationships (the parts a reader sees). */
+async function reachableParts(zip: JSZip): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const visit = async (relsPath: string, from: string) => {
+    const file = zip.file(relsPath);
+    if (!file) return;
+    for (const tag of (await file.async('string')).match(/<Relationship\b[^>]*>/g) ?? []) {
+      const a = attributes(tag);
+      if (a.TargetMode === 'External' || !a.Target) continue;
+      const path = resolve(from, a.Target);
+      if (!seen.has(path)) (seen.add(path), queue.push(path));
+    }
+  };
+  await visit('_rels/.rels', '');
+  while (queue.length > 0) {
+    const part = queue.pop()!;
+    await visit(relsPathOf(part), part);
+  }
+  return seen;
+}
+
+async function removeRelationships(zip: JSZip, relsPath: string, drop: (attrs: Record<string, string>) => boolean): Promise<void> {
+  const xml = await zip.file(relsPath)!.async('string');
+  const kept = xml.replace(/<Relationship\b[^>]*?(\/>|>[\s\S]*?<\/Relationship>)/g, (tag) => (drop(attributes(tag.slice(0, tag.indexOf('>') + 1))) ? '' : tag));
+  if (kept !== xml) zip.file(relsPath, kept);
+}
+
+async function removeOverrides(zip: JSZip, parts: Set<string>): Promise<void> {
+  const xml = await zip.file('[Content_Types].xml')!.async('string');
+  const kept = xml.replace(/<Override\b[^>]*>/g, (tag) => (parts.has((attributes(tag).PartName ?? '').replace(/^\//, '')) ? '' : tag));
+  if (kept !== xml) zip.file('[Content_Types].xml', kept);
+}
+
+async function addOverride(zip: JSZip, path: string, type: string): Promise<void> {
+  const xml = await zip.file('[Content_Types].xml')!.async('string');
+  zip.file('[Content_Types].xml', xml.replace('</Types>', `<Override PartName="/${path}" ContentType="${type}"/></Types>`));
+}
+
+function freePath(zip: JSZip, stem: string, ext: string): string {
+  for (let n = 1; ; n++) if (!zip.file(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
+}
+
+/** Columns A and B of a sheet as text (the ownership record): shared, inline and formula strings, numbers as written. */
+async function cellTexts(zip: JSZip, path: string, book: Book): Promise<string[][]> {
+  const xml = (await zip.file(path)?.async('string')) ?? '';
+  let shared: string[] | null = null;
+  const rows: string[][] = [];
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const a = attributes(`<c${m[1]}>`);
+    const at = /^([A-Z]+)(\d+)$/.exec(a.r ?? '');
+    if (!at || (at[1] !== 'A' && at[1] !== 'B')) continue;
+    const body = m[2] ?? '';
+    let text: string;
+    if (a.t === 's') {
+      shared ??= await sharedStrings(zip, book);
+      text = shared[Number(/<v>([^<]*)<\/v>/.exec(body)?.[1])] ?? '';
+    } else if (a.t === 'inlineStr') text = textRuns(body);
+    else text = unescapeText(/<v>([^<]*)<\/v>/.exec(body)?.[1] ?? '');
+    (rows[Number(at[2]) - 1] ??= [])[at[1] === 'A' ? 0 : 1] = text;
+  }
+  return Array.from(rows, (row) => row ?? []);
+}
+
+async function sharedStrings(zip: JSZip, book: Book): Promise<string[]> {
+  const path = book.targets.find((t) => t.type.endsWith('/sharedStrings'))?.path;
+  const xml = (path && (await zip.file(path)?.async('string'))) || '';
+  return (xml.match(/<si>[\s\S]*?<\/si>|<si\/>/g) ?? []).map(textRuns);
+}
+
+/** The text of an <si> or <is>: its <t> runs, phonetic runs left out. */
+function textRuns(xml: string): string {
+  const plain = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  return [...plain.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => unescapeText(m[1])).join('');
+}
+
+function unescapeText(s: string): string {
+  return s
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function escapeAttribute(s: string): string {
+  return escapeText(s);
+}
+
+/** The very hidden record (ownership.ts's format) as a worksheet part, strings inline. */
+function ownershipSheetXml(owned: Map<string, string>): string {
+  const rows = [[...OWNERSHIP_HEADER], ...[...owned.entries()].sort((a, b) => a[0].localeCompare(b[0]))];
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
+  const data = rows.map((row, k) => `<row r="${k + 1}">${cell(`A${k + 1}`, row[0])}${cell(`B${k + 1}`, row[1])}</row>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}"><dimension ref="A1:B${rows.length}"/><sheetData>${data}</sheetData></worksheet>`;
+}
