@@ -14,6 +14,7 @@ import { loadTerritory } from '../load';
 import { optimizeInWorker, startOptimizer } from '../optimizerRun';
 import type { OptimizerClient } from '../../worker/bridge';
 import { runSummary } from '../summary';
+import { collectGarbage } from '../../hosts/node/gc';
 
 export interface RebalanceRun {
   data: TerritoryData;
@@ -58,6 +59,8 @@ export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<R
 async function readAndRebalance(args: RebalanceArgs, io: Terminal, optimizer: OptimizerClient) {
   const input = await loadTerritory(args.inPath, io);
   if (!input) return null;
+  // ExcelJS's model of the input is garbage now: collected before the workers build their heaps (gc.ts)
+  collectGarbage();
   const { data } = input;
   const started = Date.now();
   const timeLimitMs = args.timeLimitSeconds === undefined ? undefined : args.timeLimitSeconds * 1000;
