@@ -12,6 +12,7 @@ import { movesSheetName } from '../../core/report/common';
 import { movesRole } from '../../core/report/moves';
 import { readOwnedSheets } from './ownership';
 import { rawValue, sheetValuesOf, worksheetValues } from './read';
+import { graftOutputSheets } from './graft';
 import { saveWorkbookBuffer, type SaveOptions } from './save';
 
 export interface ApplyResult {
@@ -34,6 +35,9 @@ export interface AppliedWorkbook {
 export interface WorkbookEdit {
   result: ApplyResult;
   history: HistoryRow[];
+  /** The Owner cells written, and the sheet they are on. */
+  ownerCells: OwnerCell[];
+  accountsSheet: string;
 }
 
 /**
@@ -44,9 +48,9 @@ export function applyOwnersInWorkbook(workbook: ExcelJS.Workbook, data: Territor
   const before = readHistory(workbook);
   const plan = planApply(data, [...owners] as string[], scenarioName, appliedAt, { ownerCellsNow: ownerCellsNow(workbook, data), history: before.history });
   const problems = [...before.problems, ...plan.problems];
-  if (plan.problems.some((p) => p.severity === 'error') || plan.batch === 0) return { result: notDone(problems), history: before.history };
+  if (plan.problems.some((p) => p.severity === 'error') || plan.batch === 0) return { result: notDone(problems), history: before.history, ownerCells: [], accountsSheet: data.source.accountsSheet };
   writeOwnerCells(workbook, data, plan.ownerCells);
-  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.history };
+  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.history, ownerCells: plan.ownerCells, accountsSheet: data.source.accountsSheet };
 }
 
 /** Restores the owners of the last Apply in the open workbook exactly. */
@@ -54,14 +58,14 @@ export function undoLastApplyInOpenWorkbook(workbook: ExcelJS.Workbook): Workboo
   const data = readWorkbookSheets(sheetValuesOf(workbook));
   const before = readHistory(workbook);
   const column = data.source.ownerColumn;
-  if (!column) return { result: notDone([{ severity: 'error', sheet: data.source.accountsSheet, cell: '', message: 'The Accounts table has no Owner column to restore.' }]), history: before.history };
+  if (!column) return { result: notDone([{ severity: 'error', sheet: data.source.accountsSheet, cell: '', message: 'The Accounts table has no Owner column to restore.' }]), history: before.history, ownerCells: [], accountsSheet: data.source.accountsSheet };
   const cellsNow = ownerCellsNow(workbook, data);
   const current = data.accounts.map((a, i) => ({ accountId: a.id, row: a.row, value: cellsNow[i] }));
   const plan = planUndo(before.history, current, column, data.source.accountsSheet);
   const problems = [...before.problems, ...plan.problems];
-  if (plan.batch === 0) return { result: notDone(problems), history: before.history };
+  if (plan.batch === 0) return { result: notDone(problems), history: before.history, ownerCells: [], accountsSheet: data.source.accountsSheet };
   writeOwnerCells(workbook, data, plan.ownerCells);
-  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.remainingHistory };
+  return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.remainingHistory, ownerCells: plan.ownerCells, accountsSheet: data.source.accountsSheet };
 }
 
 export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
@@ -78,13 +82,13 @@ export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: s
   const owners = data.accounts.map((a) => moves.owners.get(a.id) ?? a.owner);
   const edit = applyOwnersInWorkbook(workbook, data, owners, scenarioName, appliedAt);
   const result = { ...edit.result, problems: [...problems, ...edit.result.problems] };
-  return { result, buffer: result.ok ? await save(workbook, bytes, edit.history, pack) : null };
+  return { result, buffer: result.ok ? await save(workbook, bytes, edit, pack) : null };
 }
 
 export async function undoLastApplyInWorkbook(bytes: Uint8Array, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
   const workbook = await load(bytes);
   const edit = undoLastApplyInOpenWorkbook(workbook);
-  return { result: edit.result, buffer: edit.result.ok ? await save(workbook, bytes, edit.history, pack) : null };
+  return { result: edit.result, buffer: edit.result.ok ? await save(workbook, bytes, edit, pack) : null };
 }
 
 function notDone(problems: Problem[]): ApplyResult {
@@ -103,9 +107,16 @@ function writeOwnerCells(workbook: ExcelJS.Workbook, data: TerritoryData, cells:
   for (const c of cells) accounts.getCell(`${c.column}${c.row}`).value = c.value;
 }
 
-/** `pack`: how the package is compressed (saveWorkbookBuffer; the command line passes Node's zlib). */
-async function save(workbook: ExcelJS.Workbook, original: Uint8Array, history: HistoryRow[], pack?: SaveOptions['pack']): Promise<Uint8Array> {
-  return (await saveWorkbookBuffer(workbook, [historySheet(history)], original, { pack })).buffer;
+/**
+ * The edited workbook as new bytes: the Owner cells and the history sheet written into the input's
+ * own package (graft.ts: every other part kept as it was), or, for a package that cannot be edited
+ * in place, the whole workbook through ExcelJS. `pack`: how the package is compressed (the command
+ * line passes Node's zlib, which copies the untouched parts' compressed bytes).
+ */
+async function save(workbook: ExcelJS.Workbook, original: Uint8Array, edit: WorkbookEdit, pack?: SaveOptions['pack']): Promise<Uint8Array> {
+  const grafted = await graftOutputSheets(original, [historySheet(edit.history)], { cellEdits: { sheet: edit.accountsSheet, cells: edit.ownerCells } });
+  if (grafted) return pack ? pack(grafted.zip, { original, untouched: grafted.untouched }) : grafted.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return (await saveWorkbookBuffer(workbook, [historySheet(edit.history)], original, { pack })).buffer;
 }
 
 /** The Owner cells as they are, aligned with data.accounts. */

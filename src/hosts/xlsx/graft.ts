@@ -13,13 +13,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { OWNERSHIP_HEADER, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
-import type { SheetDescription } from '../../core/report/sheet';
+import type { CellValue, SheetDescription } from '../../core/report/sheet';
 import { PartCopier, relativeTarget, resolve } from './carry';
 import { addRelationship, attributes, relsPathOf } from './package';
 import type { RenderResult } from './render';
 import { renderToPackage } from './save';
 import { planSheets } from './sheetPlan';
-import { escapeText } from './sheetXml';
+import { cellXml, escapeText } from './sheetXml';
 import { mergeStyles, restyleSheet } from './styleMerge';
 
 export interface GraftOptions {
@@ -27,6 +27,8 @@ export interface GraftOptions {
   removeStale?: (role: string) => boolean;
   /** Open the workbook on the first sheet written (the only one selected). */
   activateFirst?: boolean;
+  /** Values written into cells of a user's sheet (Apply's and Undo's Owner cells), each keeping its format. */
+  cellEdits?: { sheet: string; cells: { row: number; column: string; value: CellValue }[] };
 }
 
 export interface GraftResult {
@@ -63,6 +65,14 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
   const stylesPath = book.targets.find((t) => t.type.endsWith('/styles'))?.path;
   const stylesFile = stylesPath ? zip.file(stylesPath) : null;
   if (!stylesPath || !stylesFile) return null;
+
+  if (options.cellEdits) {
+    const target = book.sheets.find((s) => s.name === options.cellEdits!.sheet);
+    const file = target ? zip.file(target.path) : null;
+    const edited = file ? editCells(await file.async('string'), options.cellEdits.cells) : null;
+    if (!target || !edited) return null;
+    zip.file(target.path, edited);
+  }
 
   const record = book.sheets.find((s) => s.name === OWNERSHIP_SHEET);
   const owned = record ? parseOwnership(await cellTexts(zip, record.path, book)) : new Map<string, string>();
@@ -317,4 +327,63 @@ function ownershipSheetXml(owned: Map<string, string>): string {
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
   const data = rows.map((row, k) => `<row r="${k + 1}">${cell(`A${k + 1}`, row[0])}${cell(`B${k + 1}`, row[1])}</row>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}"><dimension ref="A1:B${rows.length}"/><sheetData>${data}</sheetData></worksheet>`;
+}
+
+/**
+ * The sheet with `cells` set, each keeping its style (`s`); a cell set to nothing without a style
+ * goes. Null when a row to edit is missing or has a cell without its address (allowed by the
+ * format, never written by Excel): the caller then edits the workbook through ExcelJS.
+ */
+export function editCells(sheetXml: string, cells: { row: number; column: string; value: CellValue }[]): string | null {
+  const byRow = new Map<number, Map<string, CellValue>>();
+  for (const c of cells) {
+    let row = byRow.get(c.row);
+    if (!row) byRow.set(c.row, (row = new Map()));
+    row.set(c.column, c.value);
+  }
+  let edited = 0;
+  let failed = false;
+  const out = sheetXml.replace(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g, (whole: string, attrs: string, body: string | undefined) => {
+    const n = Number(/\sr="(\d+)"/.exec(attrs)?.[1]);
+    const wanted = byRow.get(n);
+    if (!wanted || failed) return whole;
+    edited++;
+    const left = new Map([...wanted].sort((a, b) => columnIndex(a[0]) - columnIndex(b[0])));
+    const parts: string[] = [];
+    const rest = body ?? '';
+    // the row's cells in order; a new one goes before the first cell to its right
+    const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+    let last = 0;
+    for (let m = cellRe.exec(rest); m; m = cellRe.exec(rest)) {
+      const at = /\sr="([A-Z]+)(\d+)"/.exec(m[1]);
+      if (!at) {
+        failed = true;
+        return whole;
+      }
+      parts.push(rest.slice(last, m.index));
+      last = m.index + m[0].length;
+      for (const [column, value] of [...left]) {
+        if (columnIndex(column) >= columnIndex(at[1])) continue;
+        parts.push(cellXml(`${column}${n}`, { value }, 0));
+        left.delete(column);
+      }
+      if (left.has(at[1])) {
+        const s = Number(/\ss="(\d+)"/.exec(m[1])?.[1] ?? 0);
+        parts.push(cellXml(`${at[1]}${n}`, { value: left.get(at[1])! }, s));
+        left.delete(at[1]);
+      } else parts.push(m[0]);
+    }
+    for (const [column, value] of left) parts.push(cellXml(`${column}${n}`, { value }, 0));
+    // what follows the last cell (a row's extLst) stays after the cells
+    const cellsXml = parts.join('') + rest.slice(last);
+    // spans (a reader's hint of the row's first and last columns) may no longer hold: left out
+    return `<row${attrs.replace(/\sspans="[^"]*"/, '')}>${cellsXml}</row>`;
+  });
+  return failed || edited !== byRow.size ? null : out;
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
 }

@@ -25,8 +25,11 @@ export interface SavedWorkbook {
 }
 
 export interface SaveOptions extends RenderOptions {
-  /** Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes node/zip.ts's). */
-  pack?: (zip: JSZip) => Promise<Uint8Array>;
+  /**
+   * Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes
+   * node/zip.ts's). `keep`: the parts still as loaded from `original`, whose compressed bytes may be copied.
+   */
+  pack?: (zip: JSZip, keep?: { original: Uint8Array; untouched(path: string): boolean }) => Promise<Uint8Array>;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { SheetCell, SheetDescription } from '../../../src/core/report/sheet
 import { applyScenarioToFile, undoLastApplyInFile } from '../../../src/hosts/xlsx/apply';
 import { rawValue } from '../../../src/hosts/xlsx/read';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
+import { rawEntries } from '../../../src/hosts/node/zip';
+import { packageProblems } from '../../support/xlsxPackage';
 import { seeded } from './fixtures';
 
 const REPS = [
@@ -96,6 +98,10 @@ describe('applyScenarioToFile / undoLastApplyInFile', () => {
     expect(moves.size).toBe(4);
 
     const wb1 = await open(applied);
+    // written into the input's own package: the Reps sheet's compressed bytes are the input's, and the package is sound
+    const repsPart = (bytes: Uint8Array) => rawEntries(bytes)!.get('xl/worksheets/sheet2.xml')!.body;
+    expect(Buffer.from(repsPart(await fs.readFile(applied))).equals(Buffer.from(repsPart(before)))).toBe(true);
+    expect(await packageProblems(await fs.readFile(applied))).toEqual([]);
     const expected = owners.map((o, i) => moves.get(`AC-${100 + i}`) ?? o);
     expect(ownerCells(wb1, n)).toEqual(expected);
     const table = wb1.getWorksheet('Accounts')!.getTables()[0] as unknown as { table: { name: string; tableRef: string } };
@@ -113,6 +119,7 @@ describe('applyScenarioToFile / undoLastApplyInFile', () => {
     const undo = await undoLastApplyInFile(applied, undone);
     expect(undo).toMatchObject({ ok: true, batch: 1, changed: moves.size, problems: [] });
     const wb2 = await open(undone);
+    expect(await packageProblems(await fs.readFile(undone))).toEqual([]);
     expect(ownerCells(wb2, n)).toEqual(owners);
     expect(ownerCells(wb2, n)[5]).toMatch(/^ [A-Z ]+ {2}$/);
     expect(wb2.getWorksheet(HISTORY_SHEET)!.rowCount).toBe(1);

@@ -9,13 +9,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { historySheet } from '../../../src/core/apply';
 import type { SheetDescription } from '../../../src/core/report/sheet';
-import { resolve } from '../../../src/hosts/xlsx/carry';
-import { graftOutputSheets, type GraftResult } from '../../../src/hosts/xlsx/graft';
+import { editCells, graftOutputSheets, type GraftResult } from '../../../src/hosts/xlsx/graft';
 import { readOwnedSheets } from '../../../src/hosts/xlsx/ownership';
-import { attributes, relsPathOf } from '../../../src/hosts/xlsx/package';
+import { attributes } from '../../../src/hosts/xlsx/package';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
 import { writeOutputWorkbook } from '../../../src/hosts/xlsx/write';
 import { rawEntries, zipWithZlib } from '../../../src/hosts/node/zip';
+import { packageProblems } from '../../support/xlsxPackage';
 import { accountRows, DATA, reportSheets, SUMMARY } from './fixtures';
 
 const HISTORY = 'history';
@@ -68,40 +68,6 @@ async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return wb;
-}
-
-/**
- * What any reader of the package relies on: every relationship's target is a part, every part but
- * the relationship parts is reachable from the root, and has a content type; every override names a part.
- */
-async function packageProblems(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  const parts = Object.keys(zip.files).filter((p) => !zip.files[p].dir);
-  const problems: string[] = [];
-  const reachable = new Set<string>();
-  const queue: [string, string][] = [['_rels/.rels', '']];
-  while (queue.length > 0) {
-    const [rels, from] = queue.pop()!;
-    const file = zip.file(rels);
-    if (!file) continue;
-    for (const tag of (await file.async('string')).match(/<Relationship\b[^>]*>/g) ?? []) {
-      const a = attributes(tag);
-      if (a.TargetMode === 'External') continue;
-      const target = resolve(from, a.Target);
-      if (!zip.file(target)) problems.push(`${rels}: ${a.Id} points at a missing ${target}`);
-      else if (!reachable.has(target)) (reachable.add(target), queue.push([relsPathOf(target), target]));
-    }
-  }
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  const overrides = (types.match(/<Override\b[^>]*>/g) ?? []).map((t) => attributes(t).PartName.slice(1));
-  const defaults = (types.match(/<Default\b[^>]*>/g) ?? []).map((t) => attributes(t).Extension.toLowerCase());
-  for (const o of overrides) if (!zip.file(o)) problems.push(`content type for a missing part ${o}`);
-  for (const p of parts) {
-    if (p === '[Content_Types].xml' || p.endsWith('.rels')) continue;
-    if (!reachable.has(p)) problems.push(`${p} is reachable from no relationship`);
-    if (!overrides.includes(p) && !defaults.includes(p.slice(p.lastIndexOf('.') + 1).toLowerCase())) problems.push(`${p} has no content type`);
-  }
-  return problems;
 }
 
 describe('graftOutputSheets', () => {
@@ -281,5 +247,35 @@ describe('zipWithZlib passing parts through', () => {
 
   it('reads no entries from bytes that are not a zip', () => {
     expect(rawEntries(new Uint8Array(100))).toBeNull();
+  });
+});
+
+describe('editCells', () => {
+  const sheet = (rows: string) => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+  const row2 = '<row r="2" spans="1:4"><c r="A2" t="s"><v>0</v></c><c r="C2" s="5" t="s"><v>3</v></c><c r="D2"><v>9</v></c></row>';
+
+  it('writes each value in place of the cell, keeping its style; a missing cell goes in column order; spans are left out', () => {
+    const out = editCells(sheet(row2), [
+      { row: 2, column: 'C', value: 'Bo <Chen>' },
+      { row: 2, column: 'B', value: 7 },
+      { row: 2, column: 'F', value: true },
+    ]);
+    expect(out).toBe(
+      sheet('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>7</v></c><c r="C2" s="5" t="inlineStr"><is><t>Bo &lt;Chen&gt;</t></is></c><c r="D2"><v>9</v></c><c r="F2" t="b"><v>1</v></c></row>'),
+    );
+  });
+
+  it('empties a cell: a styled one keeps its style, an unstyled one goes; other rows are untouched', () => {
+    const row3 = '<row r="3"><c r="C3" t="s"><v>4</v></c></row>';
+    expect(editCells(sheet(row2 + row3), [
+      { row: 2, column: 'C', value: null },
+      { row: 3, column: 'C', value: null },
+    ])).toBe(sheet('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" s="5"/><c r="D2"><v>9</v></c></row><row r="3"></row>'));
+    expect(editCells(sheet(row2 + row3), [{ row: 3, column: 'C', value: ' padded ' }])).toBe(sheet(`${row2}<row r="3"><c r="C3" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c></row>`));
+  });
+
+  it('gives up (null) on a row it cannot find or a cell without its address', () => {
+    expect(editCells(sheet(row2), [{ row: 4, column: 'C', value: 'x' }])).toBeNull();
+    expect(editCells(sheet('<row r="2"><c t="s"><v>0</v></c></row>'), [{ row: 2, column: 'C', value: 'x' }])).toBeNull();
   });
 });
