@@ -12,7 +12,7 @@ import { movesSheetName } from '../../core/report/common';
 import { movesRole } from '../../core/report/moves';
 import { readOwnedSheets } from './ownership';
 import { rawValue, sheetValuesOf, worksheetValues } from './read';
-import { graftOutputSheets } from './graft';
+import { graftOutputSheets, withoutOurSheets } from './graft';
 import { saveWorkbookBuffer, type SaveOptions } from './save';
 
 export interface ApplyResult {
@@ -49,7 +49,7 @@ export function applyOwnersInWorkbook(workbook: ExcelJS.Workbook, data: Territor
   const plan = planApply(data, [...owners] as string[], scenarioName, appliedAt, { ownerCellsNow: ownerCellsNow(workbook, data), history: before.history });
   const problems = [...before.problems, ...plan.problems];
   if (plan.problems.some((p) => p.severity === 'error') || plan.batch === 0) return { result: notDone(problems), history: before.history, ownerCells: [], accountsSheet: data.source.accountsSheet };
-  writeOwnerCells(workbook, data, plan.ownerCells);
+  writeOwnerCells(workbook, data.source.accountsSheet, plan.ownerCells);
   return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.history, ownerCells: plan.ownerCells, accountsSheet: data.source.accountsSheet };
 }
 
@@ -64,12 +64,13 @@ export function undoLastApplyInOpenWorkbook(workbook: ExcelJS.Workbook): Workboo
   const plan = planUndo(before.history, current, column, data.source.accountsSheet);
   const problems = [...before.problems, ...plan.problems];
   if (plan.batch === 0) return { result: notDone(problems), history: before.history, ownerCells: [], accountsSheet: data.source.accountsSheet };
-  writeOwnerCells(workbook, data, plan.ownerCells);
+  writeOwnerCells(workbook, data.source.accountsSheet, plan.ownerCells);
   return { result: { ok: true, changed: plan.ownerCells.length, batch: plan.batch, problems }, history: plan.remainingHistory, ownerCells: plan.ownerCells, accountsSheet: data.source.accountsSheet };
 }
 
 export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
-  const workbook = await load(bytes);
+  // the history and the Moves sheets (the one to apply, the others named when it is missing)
+  const workbook = await load(bytes, (role) => role === HISTORY_ROLE || role.startsWith(movesRole('')));
   const data = readWorkbookSheets(sheetValuesOf(workbook));
   const moves = readMovesSheet(workbook, scenarioName, data.reps);
   if (moves.problems.some((p) => p.severity === 'error')) return { result: notDone(moves.problems), buffer: null };
@@ -82,28 +83,30 @@ export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: s
   const owners = data.accounts.map((a) => moves.owners.get(a.id) ?? a.owner);
   const edit = applyOwnersInWorkbook(workbook, data, owners, scenarioName, appliedAt);
   const result = { ...edit.result, problems: [...problems, ...edit.result.problems] };
-  return { result, buffer: result.ok ? await save(workbook, bytes, edit, pack) : null };
+  return { result, buffer: result.ok ? await save(bytes, edit, pack) : null };
 }
 
 export async function undoLastApplyInWorkbook(bytes: Uint8Array, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
-  const workbook = await load(bytes);
+  const workbook = await load(bytes, (role) => role === HISTORY_ROLE);
   const edit = undoLastApplyInOpenWorkbook(workbook);
-  return { result: edit.result, buffer: edit.result.ok ? await save(workbook, bytes, edit, pack) : null };
+  return { result: edit.result, buffer: edit.result.ok ? await save(bytes, edit, pack) : null };
 }
 
 function notDone(problems: Problem[]): ApplyResult {
   return { ok: false, changed: 0, batch: 0, problems };
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/** The workbook as ExcelJS reads it, with only those of our sheets whose role `keep` names (withoutOurSheets). */
+async function load(bytes: Uint8Array, keep?: (role: string) => boolean): Promise<ExcelJS.Workbook> {
+  const readable = keep ? await withoutOurSheets(bytes, keep) : bytes;
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
   return workbook;
 }
 
-function writeOwnerCells(workbook: ExcelJS.Workbook, data: TerritoryData, cells: OwnerCell[]): void {
-  const accounts = workbook.getWorksheet(data.source.accountsSheet);
-  if (!accounts) throw new Error(`No worksheet "${data.source.accountsSheet}"`);
+function writeOwnerCells(workbook: ExcelJS.Workbook, sheet: string, cells: OwnerCell[]): void {
+  const accounts = workbook.getWorksheet(sheet);
+  if (!accounts) throw new Error(`No worksheet "${sheet}"`);
   for (const c of cells) accounts.getCell(`${c.column}${c.row}`).value = c.value;
 }
 
@@ -113,9 +116,12 @@ function writeOwnerCells(workbook: ExcelJS.Workbook, data: TerritoryData, cells:
  * in place, the whole workbook through ExcelJS. `pack`: how the package is compressed (the command
  * line passes Node's zlib, which copies the untouched parts' compressed bytes).
  */
-async function save(workbook: ExcelJS.Workbook, original: Uint8Array, edit: WorkbookEdit, pack?: SaveOptions['pack']): Promise<Uint8Array> {
+async function save(original: Uint8Array, edit: WorkbookEdit, pack?: SaveOptions['pack']): Promise<Uint8Array> {
   const grafted = await graftOutputSheets(original, [historySheet(edit.history)], { cellEdits: { sheet: edit.accountsSheet, cells: edit.ownerCells } });
   if (grafted) return pack ? pack(grafted.zip, { original, untouched: grafted.untouched }) : grafted.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  // the whole workbook (the one read had only the sheets it needed), the same cells written into it
+  const workbook = await load(original);
+  writeOwnerCells(workbook, edit.accountsSheet, edit.ownerCells);
   return (await saveWorkbookBuffer(workbook, [historySheet(edit.history)], original, { pack })).buffer;
 }
 

@@ -142,13 +142,7 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
   if (active !== null) await unselectTabs(zip, book.sheets.filter((s) => !gone.has(s.name) && s !== record));
 
   // the parts only the removed sheets (or the calculation chain) used go too
-  const reachableAfter = await reachableParts(zip);
-  const orphans = [...reachableBefore].filter((p) => !reachableAfter.has(p));
-  for (const p of orphans) {
-    zip.remove(p);
-    zip.remove(relsPathOf(p));
-  }
-  if (orphans.length > 0) await removeOverrides(zip, new Set(orphans));
+  await removeUnreachable(zip, reachableBefore);
 
   return {
     zip,
@@ -157,6 +151,31 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
     renamed: plan.renamed,
     removed: plan.removed,
   };
+}
+
+/**
+ * The package with our output sheets left out, but those whose role `keep` names and the record of
+ * them: what a reader of the user's tables needs. ExcelJS parses every sheet of what it loads; at
+ * 50k accounts our report sheets hold ~2 million cells, twice the input's. A package graft.ts
+ * cannot edit comes back whole. The untouched parts keep their compressed bytes (JSZip reuses them).
+ */
+export async function withoutOurSheets(original: Uint8Array, keep: (role: string) => boolean = () => false): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(original);
+  const book = await readBook(zip);
+  const record = book?.sheets.find((s) => s.name === OWNERSHIP_SHEET);
+  if (!book || !record) return original;
+  const owned = parseOwnership(await cellTexts(zip, record.path, book));
+  const drop = new Set([...owned].filter(([role]) => !keep(role)).map(([, name]) => name));
+  const gone = book.sheets.filter((s) => drop.has(s.name));
+  if (gone.length === 0) return original;
+  const reachableBefore = await reachableParts(zip);
+  const kept = book.sheets.filter((s) => !drop.has(s.name));
+  const newIndexOf = new Map(kept.map((s, k) => [book.sheets.indexOf(s), k] as const));
+  zip.file(WORKBOOK, rewriteWorkbook(book.xml, kept.map((s) => s.tag), newIndexOf, null));
+  const rIds = new Set(gone.map((s) => s.rId));
+  await removeRelationships(zip, WORKBOOK_RELS, (r) => rIds.has(r.Id ?? ''));
+  await removeUnreachable(zip, reachableBefore);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 interface Book {
@@ -250,6 +269,17 @@ async function reachableParts(zip: JSZip): Promise<Set<string>> {
     await visit(relsPathOf(part), part);
   }
   return seen;
+}
+
+/** Removes the parts of `before` no relationship reaches any more (with their relationships and content types). */
+async function removeUnreachable(zip: JSZip, before: Set<string>): Promise<void> {
+  const after = await reachableParts(zip);
+  const orphans = [...before].filter((p) => !after.has(p));
+  for (const p of orphans) {
+    zip.remove(p);
+    zip.remove(relsPathOf(p));
+  }
+  if (orphans.length > 0) await removeOverrides(zip, new Set(orphans));
 }
 
 async function removeRelationships(zip: JSZip, relsPath: string, drop: (attrs: Record<string, string>) => boolean): Promise<void> {

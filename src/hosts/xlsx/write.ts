@@ -10,7 +10,7 @@ import { HISTORY_ROLE } from '../../core/apply';
 import type { SheetDescription } from '../../core/report/sheet';
 import { saveWorkbookBuffer, type SavedWorkbook } from './save';
 import { zipWithZlib } from '../node/zip';
-import { graftOutputSheets } from './graft';
+import { graftOutputSheets, withoutOurSheets } from './graft';
 
 export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'inPackageOnly'>) | { ok: false; problem: Problem };
 
@@ -37,15 +37,16 @@ export async function writeOutputWorkbook(inputPath: string, outPath: string, sh
   return { ok: true, written: saved.written, renamed: saved.renamed, removed: saved.removed, chartsDropped: saved.chartsDropped };
 }
 
-/** The workbook and the bytes it was read from (kept so that its charts can be carried over on save). */
+/** A workbook read from a file, and the file's bytes (the output is grafted into them). */
 export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
   bytes: Uint8Array;
 }
 
+/** The file's bytes, and the workbook ExcelJS reads from them with our output sheets left out (withoutOurSheets): the user's tables, to read. */
 export async function loadWorkbookFile(inputPath: string): Promise<LoadedWorkbook> {
   const bytes = await readBytes(inputPath);
-  return { workbook: await workbookOf(bytes), bytes };
+  return { workbook: await workbookOf(await withoutOurSheets(bytes)), bytes };
 }
 
 async function readBytes(inputPath: string): Promise<Uint8Array> {
@@ -55,7 +56,7 @@ async function readBytes(inputPath: string): Promise<Uint8Array> {
 
 async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return workbook;
 }
 

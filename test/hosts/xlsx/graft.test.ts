@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { historySheet } from '../../../src/core/apply';
 import type { SheetDescription } from '../../../src/core/report/sheet';
-import { editCells, graftOutputSheets, type GraftResult } from '../../../src/hosts/xlsx/graft';
+import { editCells, graftOutputSheets, withoutOurSheets, type GraftResult } from '../../../src/hosts/xlsx/graft';
 import { readOwnedSheets } from '../../../src/hosts/xlsx/ownership';
 import { attributes } from '../../../src/hosts/xlsx/package';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
@@ -277,5 +277,25 @@ describe('editCells', () => {
   it('gives up (null) on a row it cannot find or a cell without its address', () => {
     expect(editCells(sheet(row2), [{ row: 4, column: 'C', value: 'x' }])).toBeNull();
     expect(editCells(sheet('<row r="2"><c t="s"><v>0</v></c></row>'), [{ row: 2, column: 'C', value: 'x' }])).toBeNull();
+  });
+});
+
+describe('withoutOurSheets', () => {
+  it('leaves out our sheets but those whose role is kept (and the record), names and tabs following; a workbook without a record comes back as it was', async () => {
+    const input = await userWorkbook();
+    expect(await withoutOurSheets(input)).toBe(input);
+    const { bytes } = await graft(input, [...reportSheets(accountRows(2, 9)), historySheet([])]);
+    const all = await read(bytes);
+    expect(all.worksheets.map((w) => w.name)).toEqual(['Accounts', 'Notes', DATA, SUMMARY, 'Rebalance History', '_TerritoryRebalancer']);
+    const userOnly = await withoutOurSheets(bytes);
+    expect(await packageProblems(userOnly)).toEqual([]);
+    const wb = await read(userOnly);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Accounts', 'Notes', '_TerritoryRebalancer']);
+    expect(wb.getWorksheet('Accounts')!.getCell('A2').value).toBe('A-1');
+    expect(wb.getWorksheet('Notes')!.getCell('A1').value).toBe('mine');
+    expect(await text(userOnly, 'xl/workbook.xml')).toContain('<definedName name="Pick" localSheetId="1">');
+    const withHistory = await read(await withoutOurSheets(bytes, (role) => role === HISTORY));
+    expect(withHistory.worksheets.map((w) => w.name)).toEqual(['Accounts', 'Notes', 'Rebalance History', '_TerritoryRebalancer']);
+    expect([...readOwnedSheets(withHistory).keys()].sort()).toEqual([HISTORY, 'test-data', 'test-summary']);
   });
 });
