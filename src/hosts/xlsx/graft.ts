@@ -105,7 +105,7 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
     if (!source) throw new Error(`graftOutputSheets: ExcelJS wrote no sheet "${name}"`);
     const path = await copier.copy(source.path);
     const rId = await addRelationship(zip, WORKBOOK_RELS, REL_WORKSHEET, relativeTarget(WORKBOOK, path));
-    added.set(name, `<sheet name="${escapeAttribute(name)}" sheetId="${nextSheetId++}" ${book.relPrefix}:id="${rId}"/>`);
+    added.set(name, `<sheet name="${escapeText(name)}" sheetId="${nextSheetId++}" ${book.relPrefix}:id="${rId}"/>`);
   }
   await copier.writeContentTypes();
 
@@ -205,7 +205,7 @@ async function readBook(zip: JSZip): Promise<Book | null> {
     const rId = a[`${prefix}:id`];
     const target = targets.find((t) => t.id === rId);
     if (a.name === undefined || !rId || !target || !tag.endsWith('/>')) return null;
-    sheets.push({ name: a.name, tag, sheetId: Number(a.sheetId), rId, path: target.path });
+    sheets.push({ name: a.name, tag, sheetId: Number(a.sheetId) || 0, rId, path: target.path });
   }
   return { xml, sheets, targets, relPrefix: prefix };
 }
@@ -213,8 +213,8 @@ async function readBook(zip: JSZip): Promise<Book | null> {
 /** workbook.xml with its <sheets> in the new order, local names following their sheets (those of removed ones dropped), and the active tab. */
 function rewriteWorkbook(xml: string, tags: string[], newIndexOf: Map<number, number>, active: number | null): string {
   let out = xml.replace(/<sheets>[\s\S]*?<\/sheets>/, () => `<sheets>${tags.join('')}</sheets>`);
-  out = out.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>|<definedName\b([^>]*)\/>/g, (whole: string, attrs?: string, _body?: string, emptyAttrs?: string) => {
-    const local = /\slocalSheetId="(\d+)"/.exec(attrs ?? emptyAttrs ?? '');
+  out = out.replace(/<definedName\b([^>]*?)\/>|<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole: string, emptyAttrs?: string, attrs?: string) => {
+    const local = /\slocalSheetId="(\d+)"/.exec(emptyAttrs ?? attrs ?? '');
     if (!local) return whole;
     const k = newIndexOf.get(Number(local[1]));
     return k === undefined ? '' : whole.replace(local[0], ` localSheetId="${k}"`);
@@ -347,10 +347,6 @@ function unescapeText(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function escapeAttribute(s: string): string {
-  return escapeText(s);
-}
-
 /** The very hidden record (ownership.ts's format) as a worksheet part, strings inline. */
 function ownershipSheetXml(owned: Map<string, string>): string {
   const rows = [[...OWNERSHIP_HEADER], ...[...owned.entries()].sort((a, b) => a[0].localeCompare(b[0]))];
@@ -362,7 +358,8 @@ function ownershipSheetXml(owned: Map<string, string>): string {
 /**
  * The sheet with `cells` set, each keeping its style (`s`); a cell set to nothing without a style
  * goes. Null when a row to edit is missing or has a cell without its address (allowed by the
- * format, never written by Excel): the caller then edits the workbook through ExcelJS.
+ * format, never written by Excel), or a cell to overwrite holds the formula other cells share: the
+ * caller then edits the workbook through ExcelJS.
  */
 export function editCells(sheetXml: string, cells: { row: number; column: string; value: CellValue }[]): string | null {
   const byRow = new Map<number, Map<string, CellValue>>();
@@ -398,6 +395,11 @@ export function editCells(sheetXml: string, cells: { row: number; column: string
         left.delete(column);
       }
       if (left.has(at[1])) {
+        // the first cell of a shared formula: the cells that share it would lose it
+        if (/<f\b[^>]*\bt="shared"[^>]*\bref="/.test(m[2] ?? '')) {
+          failed = true;
+          return whole;
+        }
         const s = Number(/\ss="(\d+)"/.exec(m[1])?.[1] ?? 0);
         parts.push(cellXml(`${at[1]}${n}`, { value: left.get(at[1])! }, s));
         left.delete(at[1]);

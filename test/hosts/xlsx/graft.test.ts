@@ -155,7 +155,7 @@ describe('graftOutputSheets', () => {
     const book = await later.file('xl/workbook.xml')!.async('string');
     later.file(
       'xl/workbook.xml',
-      book.replace('</sheets>', '<sheet name="Later" sheetId="99" r:id="rId99"/></sheets>').replace('</definedNames>', '<definedName name="Mine" localSheetId="6">Later!$A$1</definedName></definedNames>'),
+      book.replace('</sheets>', '<sheet name="Later" sheetId="99" r:id="rId99"/></sheets>').replace('</definedNames>', '<definedName name="Empty" localSheetId="6"/><definedName name="Mine" localSheetId="6">Later!$A$1</definedName></definedNames>'),
     );
     const input = await later.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 
@@ -170,7 +170,7 @@ describe('graftOutputSheets', () => {
     ]);
     // Later moved from index 6 to 4; Notes's name stays at 1
     const names = await text(bytes, 'xl/workbook.xml');
-    expect(names).toContain('<definedName name="Mine" localSheetId="4">Later!$A$1</definedName>');
+    expect(names).toContain('<definedName name="Empty" localSheetId="4"/><definedName name="Mine" localSheetId="4">Later!$A$1</definedName>');
     expect(names).toContain('<definedName name="Pick" localSheetId="1">');
     // the summary's sheet, drawing and chart went with it: one chart left (the data sheet's new one)
     const zip = await JSZip.loadAsync(bytes);
@@ -274,9 +274,13 @@ describe('editCells', () => {
     expect(editCells(sheet(row2 + row3), [{ row: 3, column: 'C', value: ' padded ' }])).toBe(sheet(`${row2}<row r="3"><c r="C3" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c></row>`));
   });
 
-  it('gives up (null) on a row it cannot find or a cell without its address', () => {
+  it('gives up (null) on a row it cannot find, a cell without its address, or the first cell of a shared formula', () => {
     expect(editCells(sheet(row2), [{ row: 4, column: 'C', value: 'x' }])).toBeNull();
     expect(editCells(sheet('<row r="2"><c t="s"><v>0</v></c></row>'), [{ row: 2, column: 'C', value: 'x' }])).toBeNull();
+    // C2 holds the formula C3 shares: overwriting it would leave C3 without one
+    const shared = '<row r="2"><c r="C2"><f t="shared" ref="C2:C3" si="0">A2</f><v>1</v></c></row><row r="3"><c r="C3"><f t="shared" si="0"/><v>2</v></c></row>';
+    expect(editCells(sheet(shared), [{ row: 2, column: 'C', value: 'x' }])).toBeNull();
+    expect(editCells(sheet(shared), [{ row: 3, column: 'C', value: 'x' }])).toContain('<c r="C3" t="inlineStr"><is><t>x</t></is></c>');
   });
 });
 
