@@ -120,10 +120,11 @@ describe('file WorkbookHost (standalone page)', () => {
     report[0].rows[3][1] = { value: 'Bo\u0007 Chen' };
     await host.writeOutputs(report);
     const download = await load(saved[0].bytes);
-    // the report sheets' cells went straight into the download: inline strings, no shared ones
+    // the report sheets' cells went straight into the download (inline strings, no shared ones), as did our record of them
     const zip = await JSZip.loadAsync(saved[0].bytes);
     const sheetXml = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async('string')));
-    expect(sheetXml.filter((x) => x.includes('t="inlineStr"'))).toHaveLength(2);
+    expect(sheetXml.filter((x) => x.includes('t="inlineStr"') && !x.includes('t="s"'))).toHaveLength(3);
+    expect(sheetXml.filter((x) => x.includes('<t>Role</t>'))).toHaveLength(1);
     // what the pane reads from the open workbook is what the download holds, sheet by sheet
     expect(await host.readSheets()).toEqual(sheetValuesOf(download));
     expect((await host.readSheets()).find((v) => v.name === report[0].name)!.values[3][1]).toBe('Bo Chen');
@@ -157,5 +158,31 @@ describe('file WorkbookHost keeps what ExcelJS cannot load', () => {
     await host.applyScenario(data, owners, 'Minimal');
     expect(saved).toHaveLength(1);
     expect(await chartParts(saved[0].bytes)).toHaveLength(2);
+  });
+
+  it('keeps a part of the user\'s sheet ExcelJS drops (a sparkline) through Write, Apply and Undo, and writes Apply\'s owners into the sheet itself', async () => {
+    const zip = await JSZip.loadAsync(await sampleWorkbookBytes());
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const rId = /<sheet [^>]*name="Accounts"[^>]*r:id="(rId\d+)"/.exec(book)![1];
+    const accountsPart = `xl/${new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? /Target="([^"]+)"[^>]*Id="${rId}"/.exec(rels)![1]}`;
+    const sparkline = '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:sparklineGroup><x14:sparklines><x14:sparkline><xm:f>Accounts!E2:E3</xm:f><xm:sqref>Z2</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>';
+    zip.file(accountsPart, (await zip.file(accountsPart)!.async('string')).replace('</worksheet>', `${sparkline}</worksheet>`));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+
+    const saved: Saved[] = [];
+    const host = createFileWorkbookHost((b, name) => saved.push({ bytes: b, name }));
+    await host.open(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 'territories.xlsx');
+    await host.writeOutputs(reportSheets(accountRows(3, 12)));
+    const data = readWorkbookSheets(await host.readSheets());
+    const owners = data.accounts.map((a) => a.owner);
+    owners[0] = data.reps.find((r) => r.status !== 'Departing' && r.id !== data.accounts[0].owner)!.id;
+    await host.applyScenario(data, owners, 'Minimal');
+    await host.undoLastApply();
+    expect(saved).toHaveLength(3);
+    for (const { bytes: b } of saved) expect(await (await JSZip.loadAsync(b)).file(accountsPart)!.async('string')).toContain('<xm:sqref>Z2</xm:sqref>');
+    const applied = readWorkbookSheets(sheetValuesOf(await load(saved[1].bytes)));
+    expect(applied.accounts[0].owner).toBe(owners[0]);
+    expect(readWorkbookSheets(sheetValuesOf(await load(saved[2].bytes))).accounts.map((a) => a.owner)).toEqual(data.accounts.map((a) => a.owner));
   });
 });
