@@ -20,7 +20,7 @@ import type { RenderResult } from './render';
 import { renderToPackage } from './save';
 import { planSheets } from './sheetPlan';
 import { cellXml, escapeText } from './sheetXml';
-import { mergeStyles, restyleSheet } from './styleMerge';
+import { mergeStyles, restyleSheet, type MergedStyles } from './styleMerge';
 
 export interface GraftOptions {
   /** As RenderOptions.removeStale: our sheets of roles not written now that are removed too. */
@@ -84,15 +84,14 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
   );
 
   // our sheets alone, rendered into a workbook of their own; their style indices mapped into the user's styles
-  let merged: ReturnType<typeof mergeStyles> = null;
+  const merge: { styles?: MergedStyles | null } = {};
   const { zip: ours, rendered } = await renderToPackage(new ExcelJS.Workbook(), plan.asWritten, { activateFirst: options.activateFirst }, async (z) => {
-    merged = mergeStyles(await stylesFile.async('string'), await z.file('xl/styles.xml')!.async('string'));
-    const m = merged;
-    return m ? (xml) => restyleSheet(xml, m) : (xml) => xml;
+    const styles = mergeStyles(await stylesFile.async('string'), await z.file('xl/styles.xml')!.async('string'));
+    merge.styles = styles;
+    return (xml) => (styles ? restyleSheet(xml, styles) : xml);
   });
-  const styles = merged as ReturnType<typeof mergeStyles>;
-  if (!styles) return null;
-  zip.file(stylesPath, styles.xml);
+  if (!merge.styles) return null;
+  zip.file(stylesPath, merge.styles.xml);
 
   const reachableBefore = await reachableParts(zip);
   const oursBook = await readBook(ours);

@@ -108,9 +108,10 @@ export function mergeStyles(target: string, ours: string): MergedStyles | null {
     formatId.set(id, mapped);
   }
 
-  const fonts = mergeList(items(t.fonts.inner, 'font'), items(o.fonts.inner, 'font'));
-  const fills = mergeList(items(t.fills.inner, 'fill'), items(o.fills.inner, 'fill'));
-  const borders = mergeList(items(t.borders.inner, 'border'), items(o.borders.inner, 'border'));
+  const theirs = { fonts: items(t.fonts.inner, 'font'), fills: items(t.fills.inner, 'fill'), borders: items(t.borders.inner, 'border'), xfs: items(t.cellXfs.inner, 'xf') };
+  const fonts = mergeList(theirs.fonts, items(o.fonts.inner, 'font'));
+  const fills = mergeList(theirs.fills, items(o.fills.inner, 'fill'));
+  const borders = mergeList(theirs.borders, items(o.borders.inner, 'border'));
   const remapped = items(o.cellXfs.inner, 'xf').map((xf) => {
     let out = xf;
     const numFmt = Number(attribute(xf, 'numFmtId') ?? 0);
@@ -120,7 +121,7 @@ export function mergeStyles(target: string, ours: string): MergedStyles | null {
     out = withAttribute(out, 'borderId', borders.map[Number(attribute(xf, 'borderId') ?? 0)] ?? 0);
     return withAttribute(out, 'xfId', 0);
   });
-  const xfs = mergeList(items(t.cellXfs.inner, 'xf'), remapped);
+  const xfs = mergeList(theirs.xfs, remapped);
   const theirDxfs = t.dxfs ? items(t.dxfs.inner, 'dxf') : [];
   const dxfs = mergeList(theirDxfs, o.dxfs ? items(o.dxfs.inner, 'dxf') : []);
 
@@ -137,10 +138,10 @@ export function mergeStyles(target: string, ours: string): MergedStyles | null {
     const start = at.index + at[0].length;
     edits.push({ start, end: start, text: `<numFmts count="${addedFormats.length}">${addedFormats.join('')}</numFmts>` });
   }
-  rewrite(t.fonts, 'fonts', items(t.fonts.inner, 'font').length + fonts.added.length, fonts.added);
-  rewrite(t.fills, 'fills', items(t.fills.inner, 'fill').length + fills.added.length, fills.added);
-  rewrite(t.borders, 'borders', items(t.borders.inner, 'border').length + borders.added.length, borders.added);
-  rewrite(t.cellXfs, 'cellXfs', items(t.cellXfs.inner, 'xf').length + xfs.added.length, xfs.added);
+  rewrite(t.fonts, 'fonts', theirs.fonts.length + fonts.added.length, fonts.added);
+  rewrite(t.fills, 'fills', theirs.fills.length + fills.added.length, fills.added);
+  rewrite(t.borders, 'borders', theirs.borders.length + borders.added.length, borders.added);
+  rewrite(t.cellXfs, 'cellXfs', theirs.xfs.length + xfs.added.length, xfs.added);
   if (t.dxfs) rewrite(t.dxfs, 'dxfs', theirDxfs.length + dxfs.added.length, dxfs.added);
   else if (dxfs.added.length > 0) {
     // schema order: ... cellXfs, cellStyles, dxfs, tableStyles ...
