@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { rawEntries } from '../../src/hosts/node/zip';
+import { packageProblems } from '../support/xlsxPackage';
 import { generateSample } from '../../src/core/sample';
 import { sheetValuesOf } from '../../src/hosts/xlsx/read';
 
@@ -208,6 +210,10 @@ describe('sample, check, rebalance, apply, undo on a 200 x 6 sample', () => {
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(expect.arrayContaining(['Accounts', 'Reps', 'Settings', 'Scenario Comparison', 'Moves - Minimal']));
     expect(await ownersOf('out.xlsx')).toEqual(await ownersOf('in.xlsx'));
+    // written into the input's own package: its Accounts sheet is the input's, compressed bytes and all
+    const accounts = (file: string) => rawEntries(readFileSync(path.join(dir, file)))!.get('xl/worksheets/sheet1.xml')!.body;
+    expect(Buffer.from(accounts('out.xlsx')).equals(Buffer.from(accounts('in.xlsx')))).toBe(true);
+    expect(await packageProblems(readFileSync(path.join(dir, 'out.xlsx')))).toEqual([]);
   });
 
   it('refuses to write OUT onto IN (exit 2) and leaves IN untouched', () => {

@@ -12,6 +12,7 @@ import { applyScenarioToWorkbook, undoLastApplyInWorkbook } from '../../../src/h
 import { sheetValuesOf } from '../../../src/hosts/xlsx/read';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
 import { fuzzTables } from '../../support/fuzzTerritory';
+import { packageProblems } from '../../support/xlsxPackage';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -40,11 +41,13 @@ test.each([1, 2, 3, 4, 5, 6])('seed %i: every scenario applies exactly and undoe
     expect(apply.result.changed).toBe(changed);
     if (changed === 0) continue;
     applied++;
+    expect(await packageProblems(apply.buffer!)).toEqual([]);
     const after = readWorkbookSheets(sheetValuesOf(await load(apply.buffer!)));
     expect(after.accounts.map((a) => a.owner)).toEqual(plan.owners);
     const undo = await undoLastApplyInWorkbook(apply.buffer!);
     expect(undo.result.changed).toBe(changed);
     expect(accountsOf(await load(undo.buffer!))).toEqual(original);
+    expect(await packageProblems(undo.buffer!)).toEqual([]);
   }
   expect(applied).toBeGreaterThan(0);
   expect(saved.buffer).toEqual(input); // apply and undo work on copies
