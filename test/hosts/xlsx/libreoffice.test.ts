@@ -3,11 +3,13 @@
  * values must equal the ones we cached, and no cell may show an error) and it draws our charts.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
 import { writeOutputWorkbook } from '../../../src/hosts/xlsx/write';
+import { packageProblems } from '../../support/xlsxPackage';
 import { cleanUpLibreOfficeFiles, convertToPdf, errorCells, pdfText, recalculateWithLibreOffice } from '../../support/libreoffice';
 import { accountRows, CHART_WORDS, formulaCells, reportSheets } from './fixtures';
 
@@ -111,5 +113,33 @@ describe('LibreOffice reads what we write', () => {
     const printed = (await pdfText((await convertToPdf(file)).path)).replace(/\s+/g, ' ');
     for (const word of CHART_WORDS) expect({ word, drawn: printed.includes(word) }).toEqual({ word, drawn: true });
     expect(printed).toContain('Kept');
+  });
+
+  it("grafts into a package another producer wrote (LibreOffice's own .xlsx): sound, recalculated without an error, and a re-run adds no style", async () => {
+    const sheets = reportSheets(accountRows(11, 15));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Mine').addRows([['Kept', 7]]);
+    wb.getWorksheet('Mine')!.getCell('A1').font = { italic: true };
+    const saved = path.join(dir, 'mine.xlsx');
+    await wb.xlsx.writeFile(saved);
+    const byLibreOffice = (await recalculateWithLibreOffice(saved)).path;
+    const book = await (await JSZip.loadAsync(await fs.readFile(byLibreOffice))).file('xl/workbook.xml')!.async('string');
+    expect(book).toContain('<fileVersion appName="Calc"/>');
+    const first = path.join(dir, 'lo-first.xlsx');
+    const second = path.join(dir, 'lo-second.xlsx');
+    expect(await writeOutputWorkbook(byLibreOffice, first, sheets)).toMatchObject({ ok: true });
+    expect(await writeOutputWorkbook(first, second, sheets)).toMatchObject({ ok: true });
+    expect(await packageProblems(await fs.readFile(second))).toEqual([]);
+    const xfs = async (file: string) => /<cellXfs count="(\d+)"/.exec(await (await JSZip.loadAsync(await fs.readFile(file))).file('xl/styles.xml')!.async('string'))![1];
+    expect(await xfs(second)).toBe(await xfs(first));
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile((await recalculateWithLibreOffice(second)).path);
+    expect(errorCells(recalculated)).toEqual([]);
+    expect(recalculated.getWorksheet('Mine')!.getCell('B1').value).toBe(7);
+    for (const f of formulaCells(sheets)) {
+      const got = recalculated.getWorksheet(f.sheet)!.getCell(f.address).result;
+      if (typeof f.value === 'number') expect(got).toBeCloseTo(f.value, 9);
+      else expect({ at: `${f.sheet}!${f.address}`, value: got }).toEqual({ at: `${f.sheet}!${f.address}`, value: f.value });
+    }
   });
 });
