@@ -66,7 +66,7 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
   const stylesFile = stylesPath ? zip.file(stylesPath) : null;
   if (!stylesPath || !stylesFile) return null;
 
-  if (options.cellEdits) {
+  if (options.cellEdits && options.cellEdits.cells.length > 0) {
     const target = book.sheets.find((s) => s.name === options.cellEdits!.sheet);
     const file = target ? zip.file(target.path) : null;
     const edited = file ? editCells(await file.async('string'), options.cellEdits.cells) : null;
