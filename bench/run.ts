@@ -13,6 +13,7 @@ import { loadHighs } from '../src/hosts/node/highs';
 import { makeInstance } from './instances';
 import type { ColdLpRequest, ColdLpResult } from './coldLp';
 import type { WarmRunRequest, WarmRunResult } from './warmRun';
+import type { CliRunRequest, CliRunResult } from './cliRun';
 import { spawnNodeOptimizer } from '../src/hosts/node/worker';
 import { packageRoot } from '../src/hosts/node/packageRoot';
 import { freshBundle } from '../bin/bundle';
@@ -73,6 +74,50 @@ function coldLp(request: ColdLpRequest): ColdLpResult {
 /** The task pane's path in a new process (bench/warmRun.ts): workers warmed up, then the three scenarios. */
 function warmRun(request: WarmRunRequest): WarmRunResult {
   return inFreshProcess<WarmRunResult>('warmRun.ts', request, (status) => ({ warmUpSeconds: null, territories: null, seconds: null, objective: null, moves: null, status }));
+}
+
+/** One command of the command line in a new process (bench/cliRun.ts), timed by phase, with its peak RSS. */
+function cliRun(request: CliRunRequest): CliRunResult {
+  return inFreshProcess<CliRunResult>('cliRun.ts', request, (status) => ({ exit: null, seconds: null, marks: {}, peakRssMB: null, status }));
+}
+
+/**
+ * The command line end to end on the sample generator's workbooks (not the optimizer's instances
+ * above: these are what `sample` writes, with formats, tables and settings): `rebalance`, the same on
+ * its own output (a re-run finds our sheets in the workbook), and `apply` of the Minimal scenario.
+ */
+function cliSection(dir: string, sizes: [number, number][]): string {
+  const lines = [
+    '### Command line end to end',
+    '',
+    'Each command in a fresh process, on a workbook written by `territory-rebalancer sample --accounts N --reps M`, timed from the command\'s start (Node\'s own start and loading the bundle, about 0.2 s, come before). Reading runs until the audit starts, the optimizer from "Optimizing" to "Writing"; peak RSS is the process\'s, its worker threads included.',
+    '',
+    '| workbook | command | reading s | audit s | optimizer s | writing s | total s | peak RSS MB | status |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const [nA, nR] of sizes) {
+    const input = join(dir, `sample-${nA}.xlsx`);
+    const out = join(dir, `out-${nA}.xlsx`);
+    const sample = cliRun({ args: ['sample', input, '--accounts', String(nA), '--reps', String(nR)] });
+    if (sample.exit !== 0) {
+      lines.push(`| ${nA.toLocaleString('en-US')} × ${nR} | sample | — | — | — | — | — | — | ${sample.status} |`);
+      continue;
+    }
+    const runs: [string, CliRunRequest][] = [
+      ['rebalance', { args: ['rebalance', input, '--out', out] }],
+      ['rebalance of its own output', { args: ['rebalance', out, '--out', join(dir, `again-${nA}.xlsx`)] }],
+      ['apply --scenario Minimal', { args: ['apply', out, '--scenario', 'Minimal', '--out', join(dir, `applied-${nA}.xlsx`)] }],
+    ];
+    for (const [label, req] of runs) {
+      const r = cliRun(req);
+      const m = r.marks;
+      const span = (from: number | undefined, to: number | undefined) => (from !== undefined && to !== undefined ? fmt(to - from) : '—');
+      const phases = m.Auditing !== undefined ? [fmt(m.Auditing), span(m.Auditing, m.Optimizing), span(m.Optimizing, m.Writing), span(m.Writing, r.seconds ?? undefined)] : ['—', '—', '—', '—'];
+      lines.push(`| ${nA.toLocaleString('en-US')} × ${nR} | ${label} | ${phases.join(' | ')} | ${fmt(r.seconds)} | ${r.peakRssMB ?? '—'} | ${r.exit === 0 ? 'ok' : r.status} |`);
+      console.log(lines[lines.length - 1]);
+    }
+  }
+  return lines.join('\n');
 }
 
 const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -319,6 +364,13 @@ async function main(): Promise<void> {
     return;
   }
   const quick = args.includes('--quick');
+  if (args.includes('--cli')) {
+    // the command line's section alone, printed (results.md is written by a whole run)
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+    console.log(cliSection(dir, quick ? [[5000, 25]] : [[5000, 25], [50000, 200]]));
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const mipSeconds = quick ? 20 : Number(process.env.BENCH_MIP_SECONDS ?? 120);
   const sizes: [number, number][] = quick ? [[1000, 20], [5000, 25]] : [[1000, 20], [5000, 25], [20000, 50], [50000, 200]];
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -340,6 +392,7 @@ async function main(): Promise<void> {
     console.log('\n' + section + '\n');
     sections.push(section);
   }
+  sections.push(cliSection(dir, quick ? [[5000, 25]] : [[5000, 25], [50000, 200]]));
   rmSync(dir, { recursive: true, force: true });
   const md = [
     '# Optimizer bench',
