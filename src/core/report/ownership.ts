@@ -20,3 +20,8 @@ export function parseOwnership(values: readonly (readonly RawCell[])[]): Map<str
   });
   return owned;
 }
+
+/** The record's rows as written: the header, then one row per role, sorted by role. */
+export function ownershipRows(owned: ReadonlyMap<string, string>): string[][] {
+  return [[...OWNERSHIP_HEADER], ...[...owned.entries()].sort((a, b) => a[0].localeCompare(b[0]))];
+}

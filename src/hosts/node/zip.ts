@@ -8,6 +8,7 @@
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import type JSZip from 'jszip';
+import type { PassThrough } from '../xlsx/save';
 
 const deflateRaw = promisify(zlib.deflateRaw);
 const LIMIT = 0xffffffff;
@@ -23,15 +24,10 @@ interface Entry {
 }
 
 /**
- * Parts still exactly as they were loaded from `original` (PassThrough.untouched) are not inflated
- * and deflated again: their compressed bytes are copied from it as they are (the 50k-account input's
- * 31 MB Accounts sheet, in a rebalance output grafted into its input, graft.ts).
+ * Parts still exactly as they were loaded from `passThrough.original` are not inflated and deflated
+ * again: their compressed bytes are copied from it as they are (the 50k-account input's 31 MB
+ * Accounts sheet, in a rebalance output grafted into its input, graft.ts).
  */
-export interface PassThrough {
-  original: Uint8Array;
-  untouched(path: string): boolean;
-}
-
 export async function zipWithZlib(zip: JSZip, passThrough?: PassThrough): Promise<Uint8Array> {
   const files = Object.values(zip.files).filter((f) => !f.dir);
   const raw = passThrough ? rawEntries(passThrough.original) : null;

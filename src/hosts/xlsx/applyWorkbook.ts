@@ -4,15 +4,15 @@
  * and save new bytes (charts carried over). The owners to apply come from the `Moves - <Scenario>`
  * sheet a rebalance wrote, so what was reviewed (and perhaps edited by hand) is what gets applied.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, parseMovesSheet, planApply, planUndo, type HistoryRow, type MovesRead, type OwnerCell } from '../../core/apply';
 import type { Problem, RawCell, Rep, TerritoryData } from '../../core/model';
 import { readWorkbookSheets } from '../../core/read/index';
 import { movesSheetName } from '../../core/report/common';
 import { movesRole } from '../../core/report/moves';
 import { readOwnedSheets } from './ownership';
-import { rawValue, sheetValuesOf, worksheetValues } from './read';
-import { graftOutputSheets, withoutOurSheets } from './graft';
+import { loadWorkbook, rawValue, sheetValuesOf, worksheetValues } from './read';
+import { graftOutputSheets } from './graft';
 import { saveWorkbookBuffer, type SaveOptions } from './save';
 
 export interface ApplyResult {
@@ -70,7 +70,7 @@ export function undoLastApplyInOpenWorkbook(workbook: ExcelJS.Workbook): Workboo
 
 export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: string, appliedAt: string, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
   // the history and the Moves sheets (the one to apply, the others named when it is missing)
-  const workbook = await load(bytes, (role) => role === HISTORY_ROLE || role.startsWith(movesRole('')));
+  const workbook = await loadWorkbook(bytes, (role) => role === HISTORY_ROLE || role.startsWith(movesRole('')));
   const data = readWorkbookSheets(sheetValuesOf(workbook));
   const moves = readMovesSheet(workbook, scenarioName, data.reps);
   if (moves.problems.some((p) => p.severity === 'error')) return { result: notDone(moves.problems), buffer: null };
@@ -87,21 +87,13 @@ export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: s
 }
 
 export async function undoLastApplyInWorkbook(bytes: Uint8Array, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
-  const workbook = await load(bytes, (role) => role === HISTORY_ROLE);
+  const workbook = await loadWorkbook(bytes, (role) => role === HISTORY_ROLE);
   const edit = undoLastApplyInOpenWorkbook(workbook);
   return { result: edit.result, buffer: edit.result.ok ? await save(bytes, edit, pack) : null };
 }
 
 function notDone(problems: Problem[]): ApplyResult {
   return { ok: false, changed: 0, batch: 0, problems };
-}
-
-/** The workbook as ExcelJS reads it, with only those of our sheets whose role `keep` names (withoutOurSheets). */
-async function load(bytes: Uint8Array, keep?: (role: string) => boolean): Promise<ExcelJS.Workbook> {
-  const readable = keep ? await withoutOurSheets(bytes, keep) : bytes;
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
-  return workbook;
 }
 
 function writeOwnerCells(workbook: ExcelJS.Workbook, sheet: string, cells: OwnerCell[]): void {
@@ -118,9 +110,9 @@ function writeOwnerCells(workbook: ExcelJS.Workbook, sheet: string, cells: Owner
  */
 async function save(original: Uint8Array, edit: WorkbookEdit, pack?: SaveOptions['pack']): Promise<Uint8Array> {
   const grafted = await graftOutputSheets(original, [historySheet(edit.history)], { cellEdits: { sheet: edit.accountsSheet, cells: edit.ownerCells } });
-  if (grafted) return pack ? pack(grafted.zip, { original, untouched: grafted.untouched }) : grafted.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  if (grafted) return pack ? pack(grafted.zip, grafted.keep) : grafted.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   // the whole workbook (the one read had only the sheets it needed), the same cells written into it
-  const workbook = await load(original);
+  const workbook = await loadWorkbook(original);
   writeOwnerCells(workbook, edit.accountsSheet, edit.ownerCells);
   return (await saveWorkbookBuffer(workbook, [historySheet(edit.history)], original, { pack })).buffer;
 }

@@ -16,7 +16,7 @@ export interface CarryResult {
   dropped: string[];
 }
 
-interface Rel {
+export interface Rel {
   id: string;
   type: string;
   target: string;
@@ -123,8 +123,14 @@ export class PartCopier {
   }
 }
 
-async function rels(zip: JSZip, part: string): Promise<Rel[]> {
-  const file = zip.file(relsPathOf(part));
+/** The relationships of `part` (none when it has no relationship part). */
+export function rels(zip: JSZip, part: string): Promise<Rel[]> {
+  return relationshipsIn(zip, relsPathOf(part));
+}
+
+/** The relationships listed in the relationship part at `relsPath` (`_rels/.rels` for the package's root). */
+export async function relationshipsIn(zip: JSZip, relsPath: string): Promise<Rel[]> {
+  const file = zip.file(relsPath);
   if (!file) return [];
   const xml = await file.async('string');
   return (xml.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => {

@@ -12,14 +12,14 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { OWNERSHIP_HEADER, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
+import { ownershipRows, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
 import type { CellValue, SheetDescription } from '../../core/report/sheet';
-import { PartCopier, relativeTarget, resolve } from './carry';
-import { addRelationship, attributes, relsPathOf } from './package';
+import { PartCopier, relationshipsIn, rels, relativeTarget, resolve } from './carry';
+import { addOverrides, addRelationship, attributes, nextPartNumber, relsPathOf, unescapeXml } from './package';
 import type { RenderResult } from './render';
-import { renderToPackage } from './save';
+import { renderToPackage, type PassThrough } from './save';
 import { planSheets } from './sheetPlan';
-import { cellXml, escapeText } from './sheetXml';
+import { cellXml, dimensionRef, escapeText, sheetDataXml } from './sheetXml';
 import { mergeStyles, restyleSheet, type MergedStyles } from './styleMerge';
 
 export interface GraftOptions {
@@ -34,8 +34,8 @@ export interface GraftOptions {
 export interface GraftResult {
   /** The edited package, uncompressed where it changed. */
   zip: JSZip;
-  /** True for a part still exactly as loaded: its compressed bytes can be copied from the input (node/zip.ts). */
-  untouched(path: string): boolean;
+  /** Its parts still exactly as in the input, for the packer (SaveOptions.pack). */
+  keep: PassThrough;
   written: string[];
   renamed: RenderResult['renamed'];
   removed: string[];
@@ -57,7 +57,7 @@ interface SheetEntry {
   path: string;
 }
 
-export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, sheets: SheetDescription[], options: GraftOptions = {}): Promise<GraftResult | null> {
+export async function graftOutputSheets(original: Uint8Array, sheets: SheetDescription[], options: GraftOptions = {}): Promise<GraftResult | null> {
   const zip = await JSZip.loadAsync(original);
   const loaded = new Map(Object.entries(zip.files));
   const book = await readBook(zip);
@@ -113,9 +113,9 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
   let recordTag = record?.tag;
   if (record) zip.file(record.path, recordXml);
   else {
-    const path = freePath(zip, 'xl/worksheets/sheet', '.xml');
+    const path = `xl/worksheets/sheet${nextPartNumber(zip, /^xl\/worksheets\/sheet(\d+)\.xml$/)}.xml`;
     zip.file(path, recordXml);
-    await addOverride(zip, path, CT_WORKSHEET);
+    await addOverrides(zip, [{ part: path, type: CT_WORKSHEET }]);
     const rId = await addRelationship(zip, WORKBOOK_RELS, REL_WORKSHEET, relativeTarget(WORKBOOK, path));
     recordTag = `<sheet name="${OWNERSHIP_SHEET}" sheetId="${nextSheetId++}" state="veryHidden" ${book.relPrefix}:id="${rId}"/>`;
   }
@@ -145,7 +145,7 @@ export async function graftOutputSheets(original: Uint8Array | ArrayBuffer, shee
 
   return {
     zip,
-    untouched: (path) => zip.files[path] !== undefined && zip.files[path] === loaded.get(path),
+    keep: { original, untouched: (path) => zip.files[path] !== undefined && zip.files[path] === loaded.get(path) },
     written: rendered.written,
     renamed: plan.renamed,
     removed: plan.removed,
@@ -187,17 +187,13 @@ interface Book {
 
 async function readBook(zip: JSZip): Promise<Book | null> {
   const file = zip.file(WORKBOOK);
-  const relsFile = zip.file(WORKBOOK_RELS);
-  if (!file || !relsFile) return null;
+  if (!file || !zip.file(WORKBOOK_RELS)) return null;
   const xml = await file.async('string');
   const root = /<workbook\b[^>]*>/.exec(xml);
   if (!root || !root[0].includes(`xmlns="${NS_MAIN}"`) || !/<sheets>[\s\S]*<\/sheets>/.test(xml)) return null;
   const prefix = /\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0])?.[1];
   if (!prefix) return null;
-  const targets = ((await relsFile.async('string')).match(/<Relationship\b[^>]*>/g) ?? []).flatMap((tag) => {
-    const a = attributes(tag);
-    return a.Id && a.Target && a.TargetMode !== 'External' ? [{ id: a.Id, type: a.Type ?? '', path: resolve(WORKBOOK, a.Target) }] : [];
-  });
+  const targets = (await rels(zip, WORKBOOK)).flatMap((r) => (r.id && r.target && !r.external ? [{ id: r.id, type: r.type, path: resolve(WORKBOOK, r.target) }] : []));
   const sheets: SheetEntry[] = [];
   for (const tag of xml.match(/<sheet\b[^>]*>/g) ?? []) {
     const a = attributes(tag);
@@ -253,12 +249,9 @@ async function reachableParts(zip: JSZip): Promise<Set<string>> {
   const seen = new Set<string>();
   const queue: string[] = [];
   const visit = async (relsPath: string, from: string) => {
-    const file = zip.file(relsPath);
-    if (!file) return;
-    for (const tag of (await file.async('string')).match(/<Relationship\b[^>]*>/g) ?? []) {
-      const a = attributes(tag);
-      if (a.TargetMode === 'External' || !a.Target) continue;
-      const path = resolve(from, a.Target);
+    for (const r of await relationshipsIn(zip, relsPath)) {
+      if (r.external || !r.target) continue;
+      const path = resolve(from, r.target);
       if (!seen.has(path)) (seen.add(path), queue.push(path));
     }
   };
@@ -293,15 +286,6 @@ async function removeOverrides(zip: JSZip, parts: Set<string>): Promise<void> {
   if (kept !== xml) zip.file('[Content_Types].xml', kept);
 }
 
-async function addOverride(zip: JSZip, path: string, type: string): Promise<void> {
-  const xml = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file('[Content_Types].xml', xml.replace('</Types>', `<Override PartName="/${path}" ContentType="${type}"/></Types>`));
-}
-
-function freePath(zip: JSZip, stem: string, ext: string): string {
-  for (let n = 1; ; n++) if (!zip.file(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
-}
-
 /** Columns A and B of a sheet as text (the ownership record): shared, inline and formula strings, numbers as written. */
 async function cellTexts(zip: JSZip, path: string, book: Book): Promise<string[][]> {
   const xml = (await zip.file(path)?.async('string')) ?? '';
@@ -317,7 +301,7 @@ async function cellTexts(zip: JSZip, path: string, book: Book): Promise<string[]
       shared ??= await sharedStrings(zip, book);
       text = shared[Number(/<v>([^<]*)<\/v>/.exec(body)?.[1])] ?? '';
     } else if (a.t === 'inlineStr') text = textRuns(body);
-    else text = unescapeText(/<v>([^<]*)<\/v>/.exec(body)?.[1] ?? '');
+    else text = unescapeXml(/<v>([^<]*)<\/v>/.exec(body)?.[1] ?? '');
     (rows[Number(at[2]) - 1] ??= [])[at[1] === 'A' ? 0 : 1] = text;
   }
   return Array.from(rows, (row) => row ?? []);
@@ -332,26 +316,13 @@ async function sharedStrings(zip: JSZip, book: Book): Promise<string[]> {
 /** The text of an <si> or <is>: its <t> runs, phonetic runs left out. */
 function textRuns(xml: string): string {
   const plain = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return [...plain.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => unescapeText(m[1])).join('');
+  return [...plain.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
 }
 
-function unescapeText(s: string): string {
-  return s
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-/** The very hidden record (ownership.ts's format) as a worksheet part, strings inline. */
+/** The very hidden record (ownership.ts's format) as a worksheet part, its cells written as our sheets' are (sheetXml.ts). */
 function ownershipSheetXml(owned: Map<string, string>): string {
-  const rows = [[...OWNERSHIP_HEADER], ...[...owned.entries()].sort((a, b) => a[0].localeCompare(b[0]))];
-  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${escapeText(text)}</t></is></c>`;
-  const data = rows.map((row, k) => `<row r="${k + 1}">${cell(`A${k + 1}`, row[0])}${cell(`B${k + 1}`, row[1])}</row>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}"><dimension ref="A1:B${rows.length}"/><sheetData>${data}</sheetData></worksheet>`;
+  const sheet: SheetDescription = { name: OWNERSHIP_SHEET, role: '', rows: ownershipRows(owned).map((row) => row.map((value) => ({ value }))) };
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}"><dimension ref="${dimensionRef(sheet)}"/>${sheetDataXml(sheet, new Map())}</worksheet>`;
 }
 
 /**

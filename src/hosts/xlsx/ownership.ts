@@ -1,6 +1,6 @@
 /** The xlsx host's side of the ownership record (format and parser: src/core/report/ownership.ts). */
 import type ExcelJS from 'exceljs';
-import { OWNERSHIP_HEADER, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
+import { ownershipRows, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
 
 /** role -> sheet name, as recorded in the workbook (empty when the workbook has no record). */
 export function readOwnedSheets(workbook: ExcelJS.Workbook): Map<string, string> {
@@ -15,8 +15,5 @@ export function writeOwnedSheets(workbook: ExcelJS.Workbook, owned: Map<string, 
   const old = workbook.getWorksheet(OWNERSHIP_SHEET);
   if (old) workbook.removeWorksheet(old.id);
   const sheet = workbook.addWorksheet(OWNERSHIP_SHEET, { state: 'veryHidden' });
-  sheet.addRow([...OWNERSHIP_HEADER]);
-  for (const [role, name] of [...owned.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    sheet.addRow([role, name]);
-  }
+  sheet.addRows(ownershipRows(owned));
 }

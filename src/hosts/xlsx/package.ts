@@ -53,6 +53,11 @@ export async function addCharts(zip: JSZip, charts: ChartPlacement[]): Promise<v
     zip.file(sheetPath, insertDrawingElement(sheetXml, rId));
   }
 
+  await addOverrides(zip, overrides);
+}
+
+/** Content-type overrides for parts added to the package. */
+export async function addOverrides(zip: JSZip, overrides: { part: string; type: string }[]): Promise<void> {
   const types = await text(zip, '[Content_Types].xml');
   const added = overrides.map((o) => `<Override PartName="/${o.part}" ContentType="${o.type}"/>`).join('');
   zip.file('[Content_Types].xml', types.replace('</Types>', `${added}</Types>`));
@@ -117,11 +122,21 @@ export function attributes(tag: string): Record<string, string> {
   return out;
 }
 
-function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** XML text or attribute value -> the string it holds: the five entities and numeric character references. */
+export function unescapeXml(s: string): string {
+  if (!s.includes('&')) return s;
+  return s
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
-function nextPartNumber(zip: JSZip, pattern: RegExp): number {
+/** The number after the highest part name `pattern` (one group: the number) matches, 1 when none does. */
+export function nextPartNumber(zip: JSZip, pattern: RegExp): number {
   let max = 0;
   zip.forEach((path) => {
     const m = pattern.exec(path);

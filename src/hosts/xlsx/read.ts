@@ -2,15 +2,27 @@
  * Workbook -> plain values, the way Office.js `values` gives them: every worksheet from A1 as a
  * rectangle of RawCell, plus its Excel Tables. ExcelJS's rich values are flattened here (rich
  * text -> text, formula -> its cached result, hyperlink -> its text, error -> "#N/A"), so the
- * core never sees an ExcelJS type. The hosts load the workbook (the CLI from a file, the page from
- * bytes) and keep it, to write into it later; no file-system import here.
+ * core never sees an ExcelJS type. The hosts get the workbook's bytes (the CLI from a file, the page
+ * from the user's pick), load them (loadWorkbook) and may keep the workbook; no file-system import here.
  */
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from '../../core/report/ownership';
 import { parseA1Range, writableValue, type SheetDescription } from '../../core/report/sheet';
+import { withoutOurSheets } from './graft';
 import { mergedCells, XML_INVALID_CHARACTERS } from './sheetXml';
+
+/**
+ * The workbook ExcelJS reads from `bytes`. With `keep`, our output sheets but those whose role it
+ * names are left out first (withoutOurSheets): ExcelJS parses every sheet it is given.
+ */
+export async function loadWorkbook(bytes: Uint8Array, keep?: (role: string) => boolean): Promise<ExcelJS.Workbook> {
+  const readable = keep ? await withoutOurSheets(bytes, keep) : bytes;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
+  return workbook;
+}
 
 /**
  * The values of every worksheet except our very hidden bookkeeping sheet. `inPackageOnly`: our

@@ -56,12 +56,8 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
   );
   // our old sheets come out; a replaced one leaves its place in the tab order to its successor
   const positionOfRole = new Map<string, number>();
-  for (const name of plan.remove) {
-    const ws = workbook.getWorksheet(name);
-    if (!ws) continue;
-    for (const [role, old] of plan.replaces) if (old === name) positionOfRole.set(role, ordered(ws).orderNo);
-    workbook.removeWorksheet(ws.id);
-  }
+  for (const [role, old] of plan.replaces) positionOfRole.set(role, ordered(workbook.getWorksheet(old)!).orderNo);
+  for (const name of plan.remove) workbook.removeWorksheet(workbook.getWorksheet(name)!.id);
 
   const deferred: RenderResult['deferred'] = [];
   for (const sheet of plan.asWritten) {

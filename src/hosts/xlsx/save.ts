@@ -24,12 +24,18 @@ export interface SavedWorkbook {
   inPackageOnly: SheetDescription[];
 }
 
+/**
+ * Parts of a package still exactly as they were loaded from `original`: a packer may copy their
+ * compressed bytes from it instead of compressing them again (node/zip.ts).
+ */
+export interface PassThrough {
+  original: Uint8Array;
+  untouched(path: string): boolean;
+}
+
 export interface SaveOptions extends RenderOptions {
-  /**
-   * Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes
-   * node/zip.ts's). `keep`: the parts still as loaded from `original`, whose compressed bytes may be copied.
-   */
-  pack?: (zip: JSZip, keep?: { original: Uint8Array; untouched(path: string): boolean }) => Promise<Uint8Array>;
+  /** Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes node/zip.ts's). */
+  pack?: (zip: JSZip, keep?: PassThrough) => Promise<Uint8Array>;
 }
 
 /**

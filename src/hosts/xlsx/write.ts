@@ -4,13 +4,14 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Problem } from '../../core/model';
 import { HISTORY_ROLE } from '../../core/apply';
 import type { SheetDescription } from '../../core/report/sheet';
 import { saveWorkbookBuffer, type SavedWorkbook } from './save';
 import { zipWithZlib } from '../node/zip';
-import { graftOutputSheets, withoutOurSheets } from './graft';
+import { graftOutputSheets } from './graft';
+import { loadWorkbook } from './read';
 
 export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'inPackageOnly'>) | { ok: false; problem: Problem };
 
@@ -28,10 +29,10 @@ export async function writeOutputWorkbook(inputPath: string, outPath: string, sh
   const options = { removeStale: (role: string) => role !== HISTORY_ROLE, activateFirst: true };
   const grafted = await graftOutputSheets(bytes, sheets, options);
   if (grafted) {
-    await fs.writeFile(outPath, await zipWithZlib(grafted.zip, { original: bytes, untouched: grafted.untouched }));
+    await fs.writeFile(outPath, await zipWithZlib(grafted.zip, grafted.keep));
     return { ok: true, written: grafted.written, renamed: grafted.renamed, removed: grafted.removed, chartsDropped: [] };
   }
-  const workbook = await workbookOf(bytes);
+  const workbook = await loadWorkbook(bytes);
   const saved = await saveWorkbookBuffer(workbook, sheets, bytes, { ...options, pack: zipWithZlib });
   await fs.writeFile(outPath, saved.buffer);
   return { ok: true, written: saved.written, renamed: saved.renamed, removed: saved.removed, chartsDropped: saved.chartsDropped };
@@ -46,7 +47,7 @@ export interface LoadedWorkbook {
 /** The file's bytes, and the workbook ExcelJS reads from them with our output sheets left out (withoutOurSheets): the user's tables, to read. */
 export async function loadWorkbookFile(inputPath: string): Promise<LoadedWorkbook> {
   const bytes = await readBytes(inputPath);
-  return { workbook: await workbookOf(await withoutOurSheets(bytes)), bytes };
+  return { workbook: await loadWorkbook(bytes, () => false), bytes };
 }
 
 async function readBytes(inputPath: string): Promise<Uint8Array> {
@@ -54,11 +55,6 @@ async function readBytes(inputPath: string): Promise<Uint8Array> {
   return new Uint8Array(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength));
 }
 
-async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return workbook;
-}
 
 /** A problem when `outPath` is the input file itself; null when writing there is fine. */
 export async function refuseInPlace(inputPath: string, outPath: string): Promise<Problem | null> {

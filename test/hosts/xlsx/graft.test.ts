@@ -57,7 +57,7 @@ async function userWorkbook(edit?: (zip: JSZip) => Promise<void>): Promise<Uint8
 async function graft(original: Uint8Array, sheets: SheetDescription[]): Promise<{ result: GraftResult; bytes: Uint8Array }> {
   const result = await graftOutputSheets(original, sheets, keepHistory);
   if (!result) throw new Error('graftOutputSheets refused the package');
-  return { result, bytes: await zipWithZlib(result.zip, { original, untouched: result.untouched }) };
+  return { result, bytes: await zipWithZlib(result.zip, result.keep) };
 }
 
 async function text(bytes: Uint8Array, part: string): Promise<string> {
