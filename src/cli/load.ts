@@ -5,17 +5,13 @@
 import { promises as fs } from 'node:fs';
 import { formatProblem, type Problem, type TerritoryData } from '../core/model';
 import { readWorkbookSheets } from '../core/read/index';
-import { sheetValuesOf } from '../hosts/xlsx/read';
-import { loadWorkbookFile, type LoadedWorkbook } from '../hosts/xlsx/write';
+import { loadSheetsFile, type LoadedSheets } from '../hosts/xlsx/write';
 import type { Terminal } from './terminal';
 
 /** Warnings and notes beyond this many are counted, not listed (the JSON report has them all). */
 const MAX_LISTED = 25;
 
-/**
- * The model and the bytes it was read from (the writer grafts the output into them). The parsed
- * workbook is not kept: at 50k accounts ExcelJS's model of it held ~0.5 GB through the optimizer.
- */
+/** The model and the bytes it was read from (the writer grafts the output into them). */
 export interface LoadedTerritory {
   data: TerritoryData;
   bytes: Uint8Array;
@@ -28,14 +24,14 @@ export async function loadTerritory(inPath: string, io: Terminal): Promise<Loade
     io.err(`${inPath}: file not found`);
     return null;
   }
-  let loaded: LoadedWorkbook;
+  let loaded: LoadedSheets;
   try {
-    loaded = await loadWorkbookFile(inPath);
+    loaded = await loadSheetsFile(inPath);
   } catch (e) {
     io.err(`${inPath}: not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`);
     return null;
   }
-  const data = readWorkbookSheets(sheetValuesOf(loaded.workbook));
+  const data = readWorkbookSheets(loaded.sheets);
   const blocking = stoppingErrors(data);
   printProblems(data.problems, io);
   if (blocking.length > 0) {

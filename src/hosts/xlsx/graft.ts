@@ -12,10 +12,12 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { ownershipRows, OWNERSHIP_SHEET, parseOwnership } from '../../core/report/ownership';
+import { ownershipRows, OWNERSHIP_SHEET } from '../../core/report/ownership';
 import type { CellValue, SheetDescription } from '../../core/report/sheet';
-import { PartCopier, relationshipsIn, rels, relativeTarget, resolve } from './carry';
-import { addOverrides, addRelationship, attributes, nextPartNumber, relsPathOf, unescapeXml } from './package';
+import { NS_MAIN, readBook, REL_WORKSHEET, WORKBOOK, WORKBOOK_RELS, type SheetEntry } from './book';
+import { PartCopier, relationshipsIn, relativeTarget, resolve } from './carry';
+import { addOverrides, addRelationship, attributes, nextPartNumber, relsPathOf } from './package';
+import { readRecord } from './readPackage';
 import type { RenderResult } from './render';
 import { renderToPackage, type PassThrough } from './save';
 import { planSheets } from './sheetPlan';
@@ -39,23 +41,11 @@ export interface GraftResult {
   written: string[];
   renamed: RenderResult['renamed'];
   removed: string[];
+  /** The descriptions as written (names and references follow `renamed`). */
+  sheets: SheetDescription[];
 }
 
-const WORKBOOK = 'xl/workbook.xml';
-const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-
-interface SheetEntry {
-  name: string;
-  /** The `<sheet .../>` element as written in workbook.xml. */
-  tag: string;
-  sheetId: number;
-  rId: string;
-  /** Package path of its worksheet part. */
-  path: string;
-}
 
 export async function graftOutputSheets(original: Uint8Array, sheets: SheetDescription[], options: GraftOptions = {}): Promise<GraftResult | null> {
   const zip = await JSZip.loadAsync(original);
@@ -75,7 +65,7 @@ export async function graftOutputSheets(original: Uint8Array, sheets: SheetDescr
   }
 
   const record = book.sheets.find((s) => s.name === OWNERSHIP_SHEET);
-  const owned = record ? parseOwnership(await cellTexts(zip, record.path, book)) : new Map<string, string>();
+  const owned = await readRecord(zip, book);
   const plan = planSheets(
     book.sheets.map((s) => s.name),
     owned,
@@ -149,60 +139,8 @@ export async function graftOutputSheets(original: Uint8Array, sheets: SheetDescr
     written: rendered.written,
     renamed: plan.renamed,
     removed: plan.removed,
+    sheets: rendered.sheets,
   };
-}
-
-/**
- * The package with our output sheets left out, but those whose role `keep` names and the record of
- * them: what a reader of the user's tables needs. ExcelJS parses every sheet of what it loads; at
- * 50k accounts our report sheets hold ~2 million cells, twice the input's. A package graft.ts
- * cannot edit comes back whole. The untouched parts keep their compressed bytes (JSZip reuses them).
- */
-export async function withoutOurSheets(original: Uint8Array, keep: (role: string) => boolean = () => false): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(original);
-  const book = await readBook(zip);
-  const record = book?.sheets.find((s) => s.name === OWNERSHIP_SHEET);
-  if (!book || !record) return original;
-  const owned = parseOwnership(await cellTexts(zip, record.path, book));
-  const drop = new Set([...owned].filter(([role]) => !keep(role)).map(([, name]) => name));
-  const gone = book.sheets.filter((s) => drop.has(s.name));
-  if (gone.length === 0) return original;
-  const reachableBefore = await reachableParts(zip);
-  const kept = book.sheets.filter((s) => !drop.has(s.name));
-  const newIndexOf = new Map(kept.map((s, k) => [book.sheets.indexOf(s), k] as const));
-  zip.file(WORKBOOK, rewriteWorkbook(book.xml, kept.map((s) => s.tag), newIndexOf, null));
-  const rIds = new Set(gone.map((s) => s.rId));
-  await removeRelationships(zip, WORKBOOK_RELS, (r) => rIds.has(r.Id ?? ''));
-  await removeUnreachable(zip, reachableBefore);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-interface Book {
-  xml: string;
-  sheets: SheetEntry[];
-  targets: { id: string; type: string; path: string }[];
-  /** The prefix workbook.xml gives the relationships namespace (`r` as Excel writes it). */
-  relPrefix: string;
-}
-
-async function readBook(zip: JSZip): Promise<Book | null> {
-  const file = zip.file(WORKBOOK);
-  if (!file || !zip.file(WORKBOOK_RELS)) return null;
-  const xml = await file.async('string');
-  const root = /<workbook\b[^>]*>/.exec(xml);
-  if (!root || !root[0].includes(`xmlns="${NS_MAIN}"`) || !/<sheets>[\s\S]*<\/sheets>/.test(xml)) return null;
-  const prefix = /\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0])?.[1];
-  if (!prefix) return null;
-  const targets = (await rels(zip, WORKBOOK)).flatMap((r) => (r.id && r.target && !r.external ? [{ id: r.id, type: r.type, path: resolve(WORKBOOK, r.target) }] : []));
-  const sheets: SheetEntry[] = [];
-  for (const tag of xml.match(/<sheet\b[^>]*>/g) ?? []) {
-    const a = attributes(tag);
-    const rId = a[`${prefix}:id`];
-    const target = targets.find((t) => t.id === rId);
-    if (a.name === undefined || !rId || !target || !tag.endsWith('/>')) return null;
-    sheets.push({ name: a.name, tag, sheetId: Number(a.sheetId) || 0, rId, path: target.path });
-  }
-  return { xml, sheets, targets, relPrefix: prefix };
 }
 
 /** workbook.xml with its <sheets> in the new order, local names following their sheets (those of removed ones dropped), and the active tab. */
@@ -284,39 +222,6 @@ async function removeOverrides(zip: JSZip, parts: Set<string>): Promise<void> {
   const xml = await zip.file('[Content_Types].xml')!.async('string');
   const kept = xml.replace(/<Override\b[^>]*>/g, (tag) => (parts.has((attributes(tag).PartName ?? '').replace(/^\//, '')) ? '' : tag));
   if (kept !== xml) zip.file('[Content_Types].xml', kept);
-}
-
-/** Columns A and B of a sheet as text (the ownership record): shared, inline and formula strings, numbers as written. */
-async function cellTexts(zip: JSZip, path: string, book: Book): Promise<string[][]> {
-  const xml = (await zip.file(path)?.async('string')) ?? '';
-  let shared: string[] | null = null;
-  const rows: string[][] = [];
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const a = attributes(`<c${m[1]}>`);
-    const at = /^([A-Z]+)(\d+)$/.exec(a.r ?? '');
-    if (!at || (at[1] !== 'A' && at[1] !== 'B')) continue;
-    const body = m[2] ?? '';
-    let text: string;
-    if (a.t === 's') {
-      shared ??= await sharedStrings(zip, book);
-      text = shared[Number(/<v>([^<]*)<\/v>/.exec(body)?.[1])] ?? '';
-    } else if (a.t === 'inlineStr') text = textRuns(body);
-    else text = unescapeXml(/<v>([^<]*)<\/v>/.exec(body)?.[1] ?? '');
-    (rows[Number(at[2]) - 1] ??= [])[at[1] === 'A' ? 0 : 1] = text;
-  }
-  return Array.from(rows, (row) => row ?? []);
-}
-
-async function sharedStrings(zip: JSZip, book: Book): Promise<string[]> {
-  const path = book.targets.find((t) => t.type.endsWith('/sharedStrings'))?.path;
-  const xml = (path && (await zip.file(path)?.async('string'))) || '';
-  return (xml.match(/<si>[\s\S]*?<\/si>|<si\/>/g) ?? []).map(textRuns);
-}
-
-/** The text of an <si> or <is>: its <t> runs, phonetic runs left out. */
-function textRuns(xml: string): string {
-  const plain = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return [...plain.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => unescapeXml(m[1])).join('');
 }
 
 /** The very hidden record (ownership.ts's format) as a worksheet part, its cells written as our sheets' are (sheetXml.ts). */

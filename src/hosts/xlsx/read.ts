@@ -3,42 +3,48 @@
  * rectangle of RawCell, plus its Excel Tables. ExcelJS's rich values are flattened here (rich
  * text -> text, formula -> its cached result, hyperlink -> its text, error -> "#N/A"), so the
  * core never sees an ExcelJS type. The hosts get the workbook's bytes (the CLI from a file, the page
- * from the user's pick), load them (loadWorkbook) and may keep the workbook; no file-system import here.
+ * from the user's pick) and read them (readSheetsOf: our own reader of the package, ExcelJS where
+ * it refuses one); no file-system import here.
  */
 import ExcelJS from 'exceljs';
 import type { RawCell } from '../../core/model';
 import type { SheetValues } from '../../core/read/locate';
 import { OWNERSHIP_SHEET } from '../../core/report/ownership';
 import { parseA1Range, writableValue, type SheetDescription } from '../../core/report/sheet';
-import { withoutOurSheets } from './graft';
+import { readOwnedSheets } from './ownership';
+import { readPackageSheets, type WorkbookSheets } from './readPackage';
 import { mergedCells, XML_INVALID_CHARACTERS } from './sheetXml';
 
-/**
- * The workbook ExcelJS reads from `bytes`. With `keep`, our output sheets but those whose role it
- * names are left out first (withoutOurSheets): ExcelJS parses every sheet it is given.
- */
-export async function loadWorkbook(bytes: Uint8Array, keep?: (role: string) => boolean): Promise<ExcelJS.Workbook> {
-  const readable = keep ? await withoutOurSheets(bytes, keep) : bytes;
+/** The workbook ExcelJS reads from `bytes`. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return workbook;
 }
 
 /**
- * The values of every worksheet except our very hidden bookkeeping sheet. `inPackageOnly`: our
- * sheets whose cells were saved straight into the package (SavedWorkbook.inPackageOnly), read from
- * their descriptions, since the workbook holds only their formats.
+ * The sheets of the workbook in `bytes`, our output sheets left out but those `keep` accepts (by
+ * role and name): read straight from its package (readPackage.ts), or, for a package that reader
+ * refuses, through ExcelJS's model of the whole workbook.
  */
-export function sheetValuesOf(workbook: ExcelJS.Workbook, inPackageOnly: readonly SheetDescription[] = []): SheetValues[] {
-  const described = new Map(inPackageOnly.map((sheet) => [sheet.name, sheet]));
-  return workbook.worksheets.filter((ws) => ws.name !== OWNERSHIP_SHEET).map((ws) => {
-    const sheet = described.get(ws.name);
-    return sheet ? describedValues(sheet) : worksheetValues(ws);
-  });
+export async function readSheetsOf(bytes: Uint8Array, keep: (role: string, name: string) => boolean = () => false): Promise<WorkbookSheets> {
+  const read = await readPackageSheets(bytes, keep);
+  if (read) return read;
+  const workbook = await loadWorkbook(bytes);
+  const owned = readOwnedSheets(workbook);
+  const skip = new Set([...owned].filter(([role, name]) => !keep(role, name)).map(([, name]) => name));
+  const all = sheetValuesOf(workbook);
+  return { sheets: all.filter((sheet) => !skip.has(sheet.name)), owned, names: all.map((sheet) => sheet.name) };
+}
+
+/** The values of every worksheet of ExcelJS's model except our very hidden bookkeeping sheet. */
+export function sheetValuesOf(workbook: ExcelJS.Workbook): SheetValues[] {
+  return workbook.worksheets.filter((ws) => ws.name !== OWNERSHIP_SHEET).map(worksheetValues);
 }
 
 /**
- * A described sheet's values as they read back from the saved file: a formula's value, nothing for
+ * A described sheet's values as they read back from the saved file (the standalone page reads the
+ * sheets it wrote from their descriptions): a formula's value, nothing for
  * a number no file holds or a cell a merged range covers (not its first), strings without the
  * control characters XML cannot hold; the rectangle from A1 to the last cell with a value.
  */

@@ -4,50 +4,44 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
 import type { Problem } from '../../core/model';
 import { HISTORY_ROLE } from '../../core/apply';
 import type { SheetDescription } from '../../core/report/sheet';
-import { saveWorkbookBuffer, type SavedWorkbook } from './save';
+import type { SavedWorkbook } from './save';
+import { writeOutputsInto } from './writeBytes';
 import { zipWithZlib } from '../node/zip';
-import { graftOutputSheets } from './graft';
-import { loadWorkbook } from './read';
+import type { SheetValues } from '../../core/read/locate';
+import { readSheetsOf } from './read';
 
 export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'inPackageOnly'>) | { ok: false; problem: Problem };
 
 /**
- * The rebalance output: `sheets` replace our sheets of the same roles, and our other output sheets
- * from an earlier run (a scenario no longer run) are removed; the Apply history is kept. Written
- * into the input's own package (graft.ts), every part of the user's workbook kept as it was; a
- * package graft.ts does not edit goes through ExcelJS's whole workbook instead.
+ * The rebalance output file: `sheets` replace our sheets of the same roles, and our other output
+ * sheets from an earlier run (a scenario no longer run) are removed; the Apply history is kept.
  */
 export async function writeOutputWorkbook(inputPath: string, outPath: string, sheets: SheetDescription[], inputBytes?: Uint8Array): Promise<WriteResult> {
   const refused = await refuseInPlace(inputPath, outPath);
   if (refused) return { ok: false, problem: refused };
   // The caller that already read the input (the CLI) passes its bytes in.
   const bytes = inputBytes ?? (await readBytes(inputPath));
-  const options = { removeStale: (role: string) => role !== HISTORY_ROLE, activateFirst: true };
-  const grafted = await graftOutputSheets(bytes, sheets, options);
-  if (grafted) {
-    await fs.writeFile(outPath, await zipWithZlib(grafted.zip, grafted.keep));
-    return { ok: true, written: grafted.written, renamed: grafted.renamed, removed: grafted.removed, chartsDropped: [] };
-  }
-  const workbook = await loadWorkbook(bytes);
-  const saved = await saveWorkbookBuffer(workbook, sheets, bytes, { ...options, pack: zipWithZlib });
-  await fs.writeFile(outPath, saved.buffer);
-  return { ok: true, written: saved.written, renamed: saved.renamed, removed: saved.removed, chartsDropped: saved.chartsDropped };
+  const out = await writeOutputsInto(bytes, sheets, { removeStale: (role: string) => role !== HISTORY_ROLE, activateFirst: true, pack: zipWithZlib });
+  await fs.writeFile(outPath, out.buffer);
+  return { ok: true, written: out.written, renamed: out.renamed, removed: out.removed, chartsDropped: out.chartsDropped };
 }
 
-/** A workbook read from a file, and the file's bytes (the output is grafted into them). */
-export interface LoadedWorkbook {
-  workbook: ExcelJS.Workbook;
+/** The sheets read from a file (read.ts's SheetValues), and the file's bytes (the output is grafted into them). */
+export interface LoadedSheets {
+  sheets: SheetValues[];
   bytes: Uint8Array;
 }
 
-/** The file's bytes, and the workbook ExcelJS reads from them with our output sheets left out (withoutOurSheets): the user's tables, to read. */
-export async function loadWorkbookFile(inputPath: string): Promise<LoadedWorkbook> {
+/**
+ * The user's sheets of a file, our output sheets left out: read straight from the package
+ * (readPackage.ts), or through ExcelJS for a package that reader refuses.
+ */
+export async function loadSheetsFile(inputPath: string): Promise<LoadedSheets> {
   const bytes = await readBytes(inputPath);
-  return { workbook: await loadWorkbook(bytes, () => false), bytes };
+  return { sheets: (await readSheetsOf(bytes)).sheets, bytes };
 }
 
 async function readBytes(inputPath: string): Promise<Uint8Array> {

@@ -9,7 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { historySheet } from '../../../src/core/apply';
 import type { SheetDescription } from '../../../src/core/report/sheet';
-import { editCells, graftOutputSheets, withoutOurSheets, type GraftResult } from '../../../src/hosts/xlsx/graft';
+import { editCells, graftOutputSheets, type GraftResult } from '../../../src/hosts/xlsx/graft';
+import { readSheetsOf } from '../../../src/hosts/xlsx/read';
+import { readPackageSheets } from '../../../src/hosts/xlsx/readPackage';
 import { readOwnedSheets } from '../../../src/hosts/xlsx/ownership';
 import { attributes } from '../../../src/hosts/xlsx/package';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
@@ -284,22 +286,26 @@ describe('editCells', () => {
   });
 });
 
-describe('withoutOurSheets', () => {
-  it('leaves out our sheets but those whose role is kept (and the record), names and tabs following; a workbook without a record comes back as it was', async () => {
-    const input = await userWorkbook();
-    expect(await withoutOurSheets(input)).toBe(input);
-    const { bytes } = await graft(input, [...reportSheets(accountRows(2, 9)), historySheet([])]);
-    const all = await read(bytes);
-    expect(all.worksheets.map((w) => w.name)).toEqual(['Accounts', 'Notes', DATA, SUMMARY, 'Rebalance History', '_TerritoryRebalancer']);
-    const userOnly = await withoutOurSheets(bytes);
-    expect(await packageProblems(userOnly)).toEqual([]);
-    const wb = await read(userOnly);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Accounts', 'Notes', '_TerritoryRebalancer']);
-    expect(wb.getWorksheet('Accounts')!.getCell('A2').value).toBe('A-1');
-    expect(wb.getWorksheet('Notes')!.getCell('A1').value).toBe('mine');
-    expect(await text(userOnly, 'xl/workbook.xml')).toContain('<definedName name="Pick" localSheetId="1">');
-    const withHistory = await read(await withoutOurSheets(bytes, (role) => role === HISTORY));
-    expect(withHistory.worksheets.map((w) => w.name)).toEqual(['Accounts', 'Notes', 'Rebalance History', '_TerritoryRebalancer']);
-    expect([...readOwnedSheets(withHistory).keys()].sort()).toEqual([HISTORY, 'test-data', 'test-summary']);
+describe('readSheetsOf', () => {
+  it('reads the user\'s sheets of a grafted workbook but ours, those kept too; ExcelJS reads a package the package reader refuses the same way', async () => {
+    const { bytes } = await graft(await userWorkbook(), [...reportSheets(accountRows(2, 9)), historySheet([])]);
+    const userOnly = await readSheetsOf(bytes);
+    expect(userOnly.sheets.map((s) => s.name)).toEqual(['Accounts', 'Notes']);
+    expect(userOnly.names).toEqual(['Accounts', 'Notes', DATA, SUMMARY, 'Rebalance History']);
+    expect(userOnly.sheets[0].values[1][0]).toBe('A-1');
+    expect([...userOnly.owned.keys()].sort()).toEqual([HISTORY, 'test-data', 'test-summary']);
+    const withHistory = await readSheetsOf(bytes, (role) => role === HISTORY);
+    expect(withHistory.sheets.map((s) => s.name)).toEqual(['Accounts', 'Notes', 'Rebalance History']);
+    const summaryByName = await readSheetsOf(bytes, (_, name) => name === SUMMARY);
+    expect(summaryByName.sheets.map((s) => s.name)).toEqual(['Accounts', 'Notes', SUMMARY]);
+
+    // the relationships' prefix declared on <sheets>, not on the workbook's root: ExcelJS reads it, graft.ts and readPackage.ts do not
+    const zip = await JSZip.loadAsync(bytes);
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    const ns = / xmlns:r="[^"]+"/.exec(book)![0];
+    zip.file('xl/workbook.xml', book.replace(ns, '').replace('<sheets>', `<sheets${ns}>`));
+    const refused = await zip.generateAsync({ type: 'uint8array' });
+    expect(await readPackageSheets(refused)).toBeNull();
+    for (const keep of [() => false, (role: string) => role === HISTORY]) expect(await readSheetsOf(refused, keep)).toEqual(await readSheetsOf(bytes, keep));
   });
 });
