@@ -59,7 +59,7 @@ export async function runRebalance(args: RebalanceArgs, io: Terminal): Promise<R
 async function readAndRebalance(args: RebalanceArgs, io: Terminal, optimizer: OptimizerClient) {
   const input = await loadTerritory(args.inPath, io);
   if (!input) return null;
-  // ExcelJS's model of the input is garbage now: collected before the workers build their heaps (gc.ts)
+  // what reading the input left is garbage now: collected before the workers build their heaps (gc.ts)
   collectGarbage();
   const { data } = input;
   const started = Date.now();

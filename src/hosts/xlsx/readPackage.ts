@@ -108,10 +108,12 @@ class SheetReader {
       const range = a.ref ? parseA1Range(a.ref) : null;
       if (!range) continue;
       const bottom = a.totalsRowCount === '1' ? range.bottom - 1 : range.bottom;
+      const width = range.right - range.left + 1;
       const block: RawCell[][] = [];
       for (let row = range.top; row <= bottom; row++) {
-        const line = values[row - 1];
-        block.push(Array.from({ length: range.right - range.left + 1 }, (_, k) => line?.[range.left - 1 + k] ?? null));
+        const line = (values[row - 1] ?? []).slice(range.left - 1, range.right);
+        while (line.length < width) line.push(null);
+        block.push(line);
       }
       found.push({ name: a.displayName ?? a.name ?? '', origin: { row: range.top, col: range.left }, values: block });
     }

@@ -7,6 +7,8 @@ import JSZip from 'jszip';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { loadWorkbook, sheetValuesOf } from '../../../src/hosts/xlsx/read';
+import { readPackageSheets } from '../../../src/hosts/xlsx/readPackage';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
 import { writeOutputWorkbook } from '../../../src/hosts/xlsx/write';
 import { packageProblems } from '../../support/xlsxPackage';
@@ -113,6 +115,43 @@ describe('LibreOffice reads what we write', () => {
     const printed = (await pdfText((await convertToPdf(file)).path)).replace(/\s+/g, ' ');
     for (const word of CHART_WORDS) expect({ word, drawn: printed.includes(word) }).toEqual({ word, drawn: true });
     expect(printed).toContain('Kept');
+  });
+
+  it("reads a workbook LibreOffice wrote the way ExcelJS reads it: dates, times, formulas' results, booleans, errors, merges, a table", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Accounts');
+    ws.addTable({
+      name: 'AccountsTable',
+      ref: 'A1',
+      columns: [{ name: 'Account ID' }, { name: 'Owner' }, { name: 'Potential' }, { name: 'Since' }],
+      rows: Array.from({ length: 12 }, (_, k) => [`A-${k}`, k % 4 === 0 ? null : `Rep ${k % 3}`, 1000 * k + 0.5, new Date(Date.UTC(2020, k, 1 + k))]),
+    });
+    for (let r = 2; r <= 13; r++) ws.getCell(`D${r}`).numFmt = 'yyyy-mm-dd';
+    const notes = wb.addWorksheet('Notes');
+    notes.getCell('A1').value = { formula: '1+1', result: 2 };
+    notes.getCell('B1').value = { formula: '"a"&"b"', result: 'ab' };
+    notes.getCell('C1').value = true;
+    notes.getCell('D1').value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    notes.getCell('A2').value = new Date(Date.UTC(1970, 0, 1, 6, 30));
+    notes.getCell('A2').numFmt = 'h:mm';
+    notes.getCell('B2').value = 0.125;
+    notes.getCell('B2').numFmt = '0.0%';
+    notes.mergeCells('A4:C5');
+    notes.getCell('A4').value = 'merged  text';
+    const saved = path.join(dir, 'values.xlsx');
+    await wb.xlsx.writeFile(saved);
+    const byLibreOffice = new Uint8Array(await fs.readFile((await recalculateWithLibreOffice(saved)).path));
+    const read = await readPackageSheets(byLibreOffice);
+    const viaExcelJs = sheetValuesOf(await loadWorkbook(byLibreOffice));
+    expect(read!.sheets).toEqual(viaExcelJs);
+    // and they are the values written (LibreOffice recalculated the formulas)
+    expect(read!.sheets[0].listObjects![0].values[3]).toEqual(['A-2', 'Rep 2', 2000.5, new Date(Date.UTC(2020, 2, 3))]);
+    expect(read!.sheets[1].values.slice(0, 4)).toEqual([
+      [2, 'ab', true, '#DIV/0!'],
+      [new Date(Date.UTC(1970, 0, 1, 6, 30)), 0.125, null, null],
+      [null, null, null, null],
+      ['merged  text', null, null, null],
+    ]);
   });
 
   it("grafts into a package another producer wrote (LibreOffice's own .xlsx): sound, recalculated without an error, and a re-run adds no style", async () => {
