@@ -241,10 +241,13 @@ function cellValue(body: string, t: string | undefined, s: number, shared: reado
   }
 }
 
+/** An attribute's value in a tag's attribute text (`r`, `s`, `t`: never escaped), whatever whitespace precedes it. */
 function attr(attrs: string, name: string): string | undefined {
-  const at = attrs.indexOf(` ${name}="`);
+  const key = `${name}="`;
+  let at = attrs.indexOf(key);
+  while (at >= 0 && !(at > 0 && attrs.charCodeAt(at - 1) <= 32)) at = attrs.indexOf(key, at + 1);
   if (at < 0) return undefined;
-  const from = at + name.length + 3;
+  const from = at + key.length;
   return attrs.slice(from, attrs.indexOf('"', from));
 }
 

@@ -38,13 +38,13 @@ const SHARED = `<sst xmlns="${NS}"><si><t>Owner</t></si><si><r><t>Ann </t></r><r
 const sheet = (data: string, tail = '') => `<?xml version="1.0"?><worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetData>${data}</sheetData>${tail}</worksheet>`;
 
 describe('readPackageSheets', () => {
-  it('reads cells ExcelJS never writes: no addresses, inline rich text, escapes, phonetic runs, ISO dates, a covered value under a merge', async () => {
+  it('reads cells ExcelJS never writes: no addresses, attributes after a newline or tab, inline rich text, escapes, phonetic runs, ISO dates, a covered value under a merge', async () => {
     const data = sheet(
       [
         '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><r><t>In</t></r><r><rPr><i/></rPr><t>line_x000A_</t></r></is></c></row>',
         '<row><c r="A2" t="s"><v>2</v></c><c s="1"><v>45658</v></c><c s="2"><v>12</v></c><c s="3"><v>1</v></c></row>',
         '<row r="4"><c r="B4" t="d"><v>2025-03-01T00:00:00Z</v></c><c r="C4" t="e"><v>#N/A</v></c><c r="D4" t="str"><f>"a"&amp;"b"</f><v>a&amp;b</v></c><c r="E4"><f>1/0</f></c></row>',
-        '<row r="6"><c r="A6" t="b"><v>1</v></c><c r="B6" t="s"><v>0</v></c><c r="C6"><v>99</v></c></row>',
+        '<row r="6"><c\n r="A6"\tt="b"><v>1</v></c><c r="B6" t="s"><v>0</v></c><c r="C6"><v>99</v></c></row>',
       ].join(''),
       '<mergeCells count="1"><mergeCell ref="A6:C7"/></mergeCells>',
     );
