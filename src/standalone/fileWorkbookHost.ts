@@ -10,6 +10,7 @@ import { stopUnlessSomethingToDo } from '../core/model';
 import type { SheetValues } from '../core/read/index';
 import type { WorkbookHost } from '../hosts/workbookHost';
 import { applyOwnersToWorkbook, undoLastApplyInWorkbook, type AppliedWorkbook } from '../hosts/xlsx/applyWorkbook';
+import type { WorkbookSheets } from '../hosts/xlsx/readPackage';
 import type { SheetDescription } from '../core/report/sheet';
 import { describedValues, readSheetsOf } from '../hosts/xlsx/read';
 import { writeOutputsInto } from '../hosts/xlsx/writeBytes';
@@ -36,8 +37,8 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
   let name: string | null = null;
   /** The package as last offered (as opened before that): every change goes into it. */
   let current: Uint8Array | null = null;
-  /** The sheets read when the file was opened, handed to the first readSheets (read again after that). */
-  let openedSheets: SheetValues[] | null = null;
+  /** The sheets last read from `current` (our sheets written in this session left out), until it changes. */
+  let lastRead: { of: Uint8Array; sheets: WorkbookSheets } | null = null;
   /** Our output sheets as last written, by the name each was written under: their values are read from here, not parsed again. */
   let written = new Map<string, SheetDescription>();
 
@@ -52,14 +53,19 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
    * million cells, which parsing would take seconds for after each Apply).
    */
   async function readAll(workbook: Uint8Array): Promise<SheetValues[]> {
-    const read = await readSheetsOf(workbook, (_, sheetName) => !written.has(sheetName));
+    const read = await readOf(workbook);
     const byName = new Map(read.sheets.map((sheet) => [sheet.name, sheet]));
     return read.names.map((sheetName) => byName.get(sheetName) ?? describedValues(written.get(sheetName)!));
   }
 
+  /** The sheets of `workbook` but our sheets written in this session; read once per package (Apply and Undo reuse the pane's last read). */
+  async function readOf(workbook: Uint8Array): Promise<WorkbookSheets> {
+    if (lastRead?.of !== workbook) lastRead = { of: workbook, sheets: await readSheetsOf(workbook, (_, sheetName) => !written.has(sheetName)) };
+    return lastRead.sheets;
+  }
+
   function offer(buffer: Uint8Array): void {
     current = buffer;
-    openedSheets = null;
     saveFile(buffer, outputFileName(name));
   }
 
@@ -79,32 +85,29 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
       const copy = new Uint8Array(opened.slice(0));
       written = new Map();
       // read now, so that a file that is not a workbook is refused as it is opened
-      const sheets = await readAll(copy);
+      await readOf(copy);
       current = copy;
       name = fileName;
-      openedSheets = sheets;
     },
     async readSheets(): Promise<SheetValues[]> {
-      const sheets = openedSheets ?? (await readAll(bytes()));
-      openedSheets = null;
-      return sheets;
+      return readAll(bytes());
     },
     async writeOutputs(sheets, onProgress) {
       const total = sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
       onProgress?.({ sheet: sheets[0]?.name ?? '', cellsDone: 0, cellsTotal: total });
       // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison)
       const out = await writeOutputsInto(bytes(), sheets, { activateFirst: sheets.length > 0 });
-      offer(out.buffer);
       written = new Map(out.sheets.map((sheet) => [sheet.name, sheet]));
+      offer(out.buffer);
       onProgress?.({ sheet: sheets[sheets.length - 1]?.name ?? '', cellsDone: total, cellsTotal: total });
       return { written: out.written, renamed: out.renamed };
     },
     async applyScenario(data, owners, scenarioName) {
-      const { changed, batch, problems } = edited(await applyOwnersToWorkbook(bytes(), data, owners, scenarioName, new Date().toISOString()), `Scenario "${scenarioName}" changes no owner.`);
+      const { changed, batch, problems } = edited(await applyOwnersToWorkbook(bytes(), data, owners, scenarioName, new Date().toISOString(), await readOf(bytes())), `Scenario "${scenarioName}" changes no owner.`);
       return { changed, batch, problems };
     },
     async undoLastApply() {
-      const { changed, batch, problems } = edited(await undoLastApplyInWorkbook(bytes()), 'There is no Apply to undo.');
+      const { changed, batch, problems } = edited(await undoLastApplyInWorkbook(bytes(), { read: await readOf(bytes()) }), 'There is no Apply to undo.');
       return { restored: changed, batch, problems };
     },
   };

@@ -16,7 +16,7 @@ export async function applyScenarioToFile(inPath: string, scenarioName: string, 
 }
 
 export async function undoLastApplyInFile(inPath: string, outPath: string): Promise<ApplyResult> {
-  return fileToFile(inPath, outPath, (bytes) => undoLastApplyInWorkbook(bytes, zipWithZlib));
+  return fileToFile(inPath, outPath, (bytes) => undoLastApplyInWorkbook(bytes, { pack: zipWithZlib }));
 }
 
 async function fileToFile(inPath: string, outPath: string, change: (bytes: Uint8Array) => Promise<AppliedWorkbook>): Promise<ApplyResult> {

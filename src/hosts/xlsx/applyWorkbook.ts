@@ -45,10 +45,11 @@ export interface WorkbookEdit {
 /**
  * Writes `owners` (aligned with data.accounts, as the rebalance that produced them read the
  * workbook) into the Owner cells of the workbook in `bytes`, keeping the previous owners in the
- * history: the standalone page's Apply. No bytes when there are errors or no change.
+ * history: the standalone page's Apply. No bytes when there are errors or no change. `read`: the
+ * workbook's sheets as the caller has just read them from `bytes` (with the history), not read again.
  */
-export async function applyOwnersToWorkbook(bytes: Uint8Array, data: TerritoryData, owners: readonly (string | null)[], scenarioName: string, appliedAt: string): Promise<AppliedWorkbook> {
-  const edit = planApplyIn(await readSheetsOf(bytes, (role) => role === HISTORY_ROLE), data, owners, scenarioName, appliedAt);
+export async function applyOwnersToWorkbook(bytes: Uint8Array, data: TerritoryData, owners: readonly (string | null)[], scenarioName: string, appliedAt: string, read?: WorkbookSheets): Promise<AppliedWorkbook> {
+  const edit = planApplyIn(read ?? (await readSheetsOf(bytes, (role) => role === HISTORY_ROLE)), data, owners, scenarioName, appliedAt);
   return { result: edit.result, buffer: edit.result.ok ? await save(bytes, edit) : null };
 }
 
@@ -93,8 +94,10 @@ export async function applyScenarioToWorkbook(bytes: Uint8Array, scenarioName: s
   return { result, buffer: result.ok ? await save(bytes, edit, pack) : null };
 }
 
-export async function undoLastApplyInWorkbook(bytes: Uint8Array, pack?: SaveOptions['pack']): Promise<AppliedWorkbook> {
-  const edit = planUndoIn(await readSheetsOf(bytes, (role) => role === HISTORY_ROLE));
+/** Undoes the last Apply in the workbook in `bytes`; `read` as for applyOwnersToWorkbook, `pack` as for SaveOptions. */
+export async function undoLastApplyInWorkbook(bytes: Uint8Array, options: { pack?: SaveOptions['pack']; read?: WorkbookSheets } = {}): Promise<AppliedWorkbook> {
+  const { pack, read } = options;
+  const edit = planUndoIn(read ?? (await readSheetsOf(bytes, (role) => role === HISTORY_ROLE)));
   return { result: edit.result, buffer: edit.result.ok ? await save(bytes, edit, pack) : null };
 }
 
