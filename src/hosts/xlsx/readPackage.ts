@@ -61,10 +61,11 @@ export async function readRecord(zip: JSZip, book: Book): Promise<Map<string, st
   return parseOwnership(read?.values ?? []);
 }
 
-/** Number formats whose numbers ExcelJS reads as dates (its isDateFmt on its built-in table). */
+/**
+ * Built-in number formats whose numbers ExcelJS reads as dates (its isDateFmt on its table of
+ * built-in formats; the locale-dependent ones, 27-36 and 50-81, it does not know and reads as numbers).
+ */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-/** Built-in formats ExcelJS knows (the others, locale-dependent, it treats as none). */
-const BUILT_IN_FORMATS = new Set([0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 37, 38, 39, 40, 48, 49, ...BUILT_IN_DATE_FORMATS]);
 
 /** A format code shows a date or time when, outside quotes and brackets, it has a date or time letter (as ExcelJS decides). */
 export function isDateFormat(code: string): boolean {
@@ -134,7 +135,7 @@ function dateStyles(stylesXml: string): Uint8Array {
     if (!id) return 0;
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code) ? 1 : 0;
-    return BUILT_IN_FORMATS.has(id) && BUILT_IN_DATE_FORMATS.has(id) ? 1 : 0;
+    return BUILT_IN_DATE_FORMATS.has(id) ? 1 : 0;
   });
 }
 
