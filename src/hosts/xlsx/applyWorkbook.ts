@@ -5,17 +5,16 @@
  * `Moves - <Scenario>` sheet a rebalance wrote, so what was reviewed (and perhaps edited by hand) is
  * what gets applied; the standalone page applies the plan its pane shows.
  */
-import type ExcelJS from 'exceljs';
 import { HISTORY_ROLE, HISTORY_SHEET, historySheet, parseHistorySheet, parseMovesSheet, planApply, planUndo, type HistoryRow, type MovesRead, type OwnerCell } from '../../core/apply';
 import type { Problem, RawCell, Rep, TerritoryData } from '../../core/model';
 import { readWorkbookSheets } from '../../core/read/index';
 import { columnNumber } from '../../core/report/sheet';
 import { movesSheetName } from '../../core/report/common';
 import { movesRole } from '../../core/report/moves';
-import { loadWorkbook, readSheetsOf } from './read';
-import { graftOutputSheets } from './graft';
+import { readSheetsOf } from './read';
 import type { WorkbookSheets } from './readPackage';
-import { saveWorkbookBuffer, type SaveOptions } from './save';
+import type { SaveOptions } from './save';
+import { writeOutputsInto } from './writeBytes';
 
 export interface ApplyResult {
   /** True when new bytes were produced. */
@@ -34,7 +33,7 @@ export interface AppliedWorkbook {
 }
 
 /** An Apply or Undo made on an open workbook: the Owner cells are written; `history` is what the history sheet must now hold. */
-export interface WorkbookEdit {
+interface WorkbookEdit {
   result: ApplyResult;
   history: HistoryRow[];
   /** The Owner cells written, and the sheet they are on. */
@@ -109,25 +108,15 @@ function notDone(problems: Problem[]): ApplyResult {
   return { ok: false, changed: 0, batch: 0, problems };
 }
 
-function writeOwnerCells(workbook: ExcelJS.Workbook, sheet: string, cells: OwnerCell[]): void {
-  const accounts = workbook.getWorksheet(sheet);
-  if (!accounts) throw new Error(`No worksheet "${sheet}"`);
-  for (const c of cells) accounts.getCell(`${c.column}${c.row}`).value = c.value;
-}
-
 /**
  * The edited workbook as new bytes: the Owner cells and the history sheet written into the input's
- * own package (graft.ts: every other part kept as it was), or, for a package that cannot be edited
- * in place, the whole workbook through ExcelJS. `pack`: how the package is compressed (the command
- * line passes Node's zlib, which copies the untouched parts' compressed bytes).
+ * own package, every other part kept as it was (or through ExcelJS's whole workbook, writeBytes.ts).
+ * `pack`: how the package is compressed (the command line passes Node's zlib, which copies the
+ * untouched parts' compressed bytes).
  */
 async function save(original: Uint8Array, edit: WorkbookEdit, pack?: SaveOptions['pack']): Promise<Uint8Array> {
-  const grafted = await graftOutputSheets(original, [historySheet(edit.history)], { cellEdits: { sheet: edit.accountsSheet, cells: edit.ownerCells } });
-  if (grafted) return pack ? pack(grafted.zip, grafted.keep) : grafted.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  // the whole workbook (the one read had only the sheets it needed), the same cells written into it
-  const workbook = await loadWorkbook(original);
-  writeOwnerCells(workbook, edit.accountsSheet, edit.ownerCells);
-  return (await saveWorkbookBuffer(workbook, [historySheet(edit.history)], original, { pack })).buffer;
+  const cellEdits = { sheet: edit.accountsSheet, cells: edit.ownerCells };
+  return (await writeOutputsInto(original, [historySheet(edit.history)], { cellEdits, pack })).buffer;
 }
 
 /** The Owner cells as they are, aligned with data.accounts. */

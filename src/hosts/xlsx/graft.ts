@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { ownershipRows, OWNERSHIP_SHEET } from '../../core/report/ownership';
-import type { CellValue, SheetDescription } from '../../core/report/sheet';
+import { columnNumber, type CellValue, type SheetDescription } from '../../core/report/sheet';
 import { NS_MAIN, readBook, REL_WORKSHEET, WORKBOOK, WORKBOOK_RELS, type SheetEntry } from './book';
 import { PartCopier, relationshipsIn, relativeTarget, resolve } from './carry';
 import { addOverrides, addRelationship, attributes, nextPartNumber, relsPathOf } from './package';
@@ -24,13 +24,19 @@ import { planSheets } from './sheetPlan';
 import { cellXml, dimensionRef, escapeText, sheetDataXml } from './sheetXml';
 import { mergeStyles, restyleSheet, type MergedStyles } from './styleMerge';
 
+/** Values written into cells of a user's sheet (Apply's and Undo's Owner cells). */
+export interface CellEdits {
+  sheet: string;
+  cells: { row: number; column: string; value: CellValue }[];
+}
+
 export interface GraftOptions {
   /** As RenderOptions.removeStale: our sheets of roles not written now that are removed too. */
   removeStale?: (role: string) => boolean;
   /** Open the workbook on the first sheet written (the only one selected). */
   activateFirst?: boolean;
   /** Values written into cells of a user's sheet (Apply's and Undo's Owner cells), each keeping its format. */
-  cellEdits?: { sheet: string; cells: { row: number; column: string; value: CellValue }[] };
+  cellEdits?: CellEdits;
 }
 
 export interface GraftResult {
@@ -236,7 +242,7 @@ function ownershipSheetXml(owned: Map<string, string>): string {
  * format, never written by Excel), or a cell to overwrite holds the formula other cells share: the
  * caller then edits the workbook through ExcelJS.
  */
-export function editCells(sheetXml: string, cells: { row: number; column: string; value: CellValue }[]): string | null {
+export function editCells(sheetXml: string, cells: CellEdits['cells']): string | null {
   const byRow = new Map<number, Map<string, CellValue>>();
   for (const c of cells) {
     let row = byRow.get(c.row);
@@ -250,7 +256,7 @@ export function editCells(sheetXml: string, cells: { row: number; column: string
     const wanted = byRow.get(n);
     if (!wanted || failed) return whole;
     edited++;
-    const left = new Map([...wanted].sort((a, b) => columnIndex(a[0]) - columnIndex(b[0])));
+    const left = new Map([...wanted].sort((a, b) => columnNumber(a[0]) - columnNumber(b[0])));
     const parts: string[] = [];
     const rest = body ?? '';
     // the row's cells in order; a new one goes before the first cell to its right
@@ -265,7 +271,7 @@ export function editCells(sheetXml: string, cells: { row: number; column: string
       parts.push(rest.slice(last, m.index));
       last = m.index + m[0].length;
       for (const [column, value] of [...left]) {
-        if (columnIndex(column) >= columnIndex(at[1])) continue;
+        if (columnNumber(column) >= columnNumber(at[1])) continue;
         parts.push(cellXml(`${column}${n}`, { value }, 0));
         left.delete(column);
       }
@@ -287,10 +293,4 @@ export function editCells(sheetXml: string, cells: { row: number; column: string
     return `<row${attrs.replace(/\sspans="[^"]*"/, '')}>${cellsXml}</row>`;
   });
   return failed || edited !== byRow.size ? null : out;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }

@@ -15,6 +15,7 @@ import { parseA1Range } from '../../core/report/sheet';
 import { readBook, sharedStrings, textRuns, decodeText, REL_WORKSHEET, type Book } from './book';
 import { rels, resolve } from './carry';
 import { attributes } from './package';
+import { attribute, items, section } from './styleMerge';
 
 export interface WorkbookSheets {
   /** The worksheets read, in tab order (our record left out), as read.ts's sheetValuesOf gives them. */
@@ -124,14 +125,15 @@ class SheetReader {
 
 /** For each cell format (`s`), 1 when its number format is a date's. */
 function dateStyles(stylesXml: string): Uint8Array {
+  const formats = section(stylesXml, 'numFmts');
   const custom = new Map<number, string>();
-  for (const tag of stylesXml.match(/<numFmt\b[^>]*>/g) ?? []) {
+  for (const tag of formats ? items(formats.inner, 'numFmt') : []) {
     const a = attributes(tag);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? '';
-  const ids = (xfs.match(/<xf\b[^>]*>/g) ?? []).map((tag) => Number(/\snumFmtId="(\d+)"/.exec(tag)?.[1] ?? 0));
-  return Uint8Array.from(ids, (id) => {
+  const xfs = section(stylesXml, 'cellXfs');
+  return Uint8Array.from(xfs ? items(xfs.inner, 'xf') : [], (xf) => {
+    const id = Number(attribute(xf, 'numFmtId') ?? 0);
     if (!id) return 0;
     const code = custom.get(id);
     if (code !== undefined) return isDateFormat(code) ? 1 : 0;

@@ -36,16 +36,13 @@ export interface RenderOptions {
   /** Open the workbook on the first sheet written (the rebalance output opens on Scenario Comparison). Default: leave the active tab. */
   activateFirst?: boolean;
   /**
-   * Where our sheets' cells go, for all of them or per sheet: into ExcelJS's worksheets ('model',
-   * renderSheets' default: the workbook reads them again after saving, as the standalone page reads
-   * the Apply history), or straight into the saved package ('package', saveWorkbookBuffer's default:
-   * ExcelJS gets one cell per distinct style and saveWorkbookBuffer writes the rest, see sheetXml.ts;
-   * the workbook then holds only their formats, and SavedWorkbook.inPackageOnly lists them).
+   * Where our sheets' cells go: into ExcelJS's worksheets ('model', renderSheets' default: the
+   * reference the tests compare the other with), or straight into the saved package ('package',
+   * saveWorkbookBuffer's default: ExcelJS gets one cell per distinct style and saveWorkbookBuffer
+   * writes the rest, see sheetXml.ts; the workbook then holds only their formats).
    */
-  cells?: CellsMode | ((sheet: SheetDescription) => CellsMode);
+  cells?: 'model' | 'package';
 }
-
-export type CellsMode = 'model' | 'package';
 
 export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescription[], options: RenderOptions = {}): RenderResult {
   const plan = planSheets(
@@ -64,7 +61,7 @@ export function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetDescriptio
     const ws = workbook.addWorksheet(sheet.name);
     const position = positionOfRole.get(sheet.role);
     if (position !== undefined) ordered(ws).orderNo = position;
-    if ((typeof options.cells === 'function' ? options.cells(sheet) : options.cells) === 'package') {
+    if (options.cells === 'package') {
       const representatives = representativeCells(sheet);
       fillWorksheet(ws, { ...sheet, rows: onlyCells(sheet, representatives) });
       deferred.push({ sheet, representatives });

@@ -20,8 +20,8 @@ export interface SavedWorkbook {
   removed: string[];
   /** Sheets of the original whose charts could not be kept (ExcelJS wrote a drawing there for pictures). */
   chartsDropped: string[];
-  /** Our sheets whose cells went straight into the package (as written): the workbook holds only their formats. */
-  inPackageOnly: SheetDescription[];
+  /** The descriptions as written (names and references follow `renamed`). */
+  sheets: SheetDescription[];
 }
 
 /**
@@ -51,8 +51,7 @@ export async function saveWorkbookBuffer(
   const { zip, rendered } = await renderToPackage(workbook, sheets, options);
   const chartsDropped = original ? (await carryOverCharts(original, zip, rendered.written)).dropped : [];
   const buffer = await (options.pack ?? deflateInJs)(zip);
-  const inPackageOnly = rendered.deferred.map((d) => d.sheet);
-  return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped, inPackageOnly };
+  return { buffer, written: rendered.written, renamed: rendered.renamed, removed: rendered.removed, chartsDropped, sheets: rendered.sheets };
 }
 
 /**

@@ -25,7 +25,7 @@ interface Section {
 }
 
 /** The first `<tag ...>...</tag>` or `<tag .../>` element of `xml`, or null. */
-function section(xml: string, tag: string): Section | null {
+export function section(xml: string, tag: string): Section | null {
   const m = new RegExp(`<${tag}(?=[\\s>/])[^>]*>`).exec(xml);
   if (!m) return null;
   const open = m[0];
@@ -36,11 +36,12 @@ function section(xml: string, tag: string): Section | null {
 }
 
 /** The `<tag>` elements directly inside a section's content (none of these tags nests in itself). */
-function items(inner: string, tag: string): string[] {
+export function items(inner: string, tag: string): string[] {
   return inner.match(new RegExp(`<${tag}(?:\\s[^>]*?)?/>|<${tag}(?:\\s[^>]*)?>[\\s\\S]*?</${tag}>`, 'g')) ?? [];
 }
 
-function attribute(tag: string, name: string): string | undefined {
+/** An attribute of an element's opening tag (the first one of that name in `tag`). */
+export function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
 

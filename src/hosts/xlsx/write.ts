@@ -13,7 +13,7 @@ import { zipWithZlib } from '../node/zip';
 import type { SheetValues } from '../../core/read/locate';
 import { readSheetsOf } from './read';
 
-export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'inPackageOnly'>) | { ok: false; problem: Problem };
+export type WriteResult = ({ ok: true } & Omit<SavedWorkbook, 'buffer' | 'sheets'>) | { ok: false; problem: Problem };
 
 /**
  * The rebalance output file: `sheets` replace our sheets of the same roles, and our other output
