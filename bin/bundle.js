@@ -41,6 +41,9 @@ function unchanged(manifest, esbuildVersion) {
   return true;
 }
 
+/** A source this recent when a build starts may have changed during it (see build). */
+const RECENT_MS = 50;
+
 /** Built or found up to date this process: each entry is checked once. */
 const known = new Map();
 
@@ -103,8 +106,9 @@ function build(entry) {
     inputs[file] = [stat.mtimeMs, stat.size];
   }
   fs.renameSync(temp, outfile);
-  // a source saved while esbuild read it may not be in the bundle: without a manifest the next run builds again
-  if (Object.values(inputs).some(([mtimeMs]) => mtimeMs >= started - 1)) return outfile;
+  // a source saved while esbuild read it may not be in the bundle: without a manifest the next run builds again.
+  // File times come from the kernel's coarse clock, up to a tick (1-10 ms) behind Date.now(): hence the margin.
+  if (Object.values(inputs).some(([mtimeMs]) => mtimeMs >= started - RECENT_MS)) return outfile;
   const tempManifest = `${manifestFile}.${process.pid}.tmp`;
   fs.writeFileSync(tempManifest, JSON.stringify({ entry, esbuild: version, inputs }));
   fs.renameSync(tempManifest, manifestFile);

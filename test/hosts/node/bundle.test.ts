@@ -33,6 +33,9 @@ describe('bin/bundle.js: one JavaScript file per TypeScript entry, rebuilt when 
         "export const answer: number = twice(21);\nexport const sep = path.sep;\nexport const root = typeof __TR_PACKAGE_ROOT__ === 'string' ? __TR_PACKAGE_ROOT__ : null;\n",
     );
     fs.writeFileSync(path.join(dir, 'src', 'twice.ts'), 'export const twice = (n: number): number => 2 * n;\n');
+    // sources saved a moment before a build may have changed during it, and get no manifest: these are older
+    const old = new Date(Date.now() - 120_000);
+    for (const file of ['main.ts', 'twice.ts']) fs.utimesSync(path.join(dir, 'src', file), old, old);
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -58,6 +61,19 @@ describe('bin/bundle.js: one JavaScript file per TypeScript entry, rebuilt when 
     expect(freshBundle(entry)).toBe(out);
     expect(fs.statSync(out).mtimeMs).toBeGreaterThan(before);
     expect(run(out).answer).toBe(63);
+  });
+
+  it('writes no manifest when a source was saved as the build started, so the next process builds again', () => {
+    fs.writeFileSync(path.join(dir, 'src', 'twice.ts'), 'export const twice = (n: number): number => 4 * n;\n'); // saved just now
+    const out = freshBundle(entry)!;
+    expect(run(out).answer).toBe(84);
+    const cache = path.dirname(out);
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.json'))).toEqual([]);
+    // once the sources are older, the build leaves its manifest and is reused
+    const old = new Date(Date.now() - 120_000);
+    fs.utimesSync(path.join(dir, 'src', 'twice.ts'), old, old);
+    freshBundle(entry);
+    expect(fs.readdirSync(cache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
   });
 
   it('bin/run-ts.js runs a script from its bundle, with its own arguments; outside a package, through tsx', () => {
