@@ -4,7 +4,8 @@
  * for a package that reader refuses), and each change (the output sheets, Apply, Undo) is written
  * into the package as last offered (graft.ts: every part of the user's workbook kept as it was,
  * even what ExcelJS cannot read; ExcelJS's whole workbook only for a package graft.ts cannot edit)
- * and the result offered as a download. The original file is never touched and nothing leaves the machine.
+ * and the result offered as a download, compressed by the browser's own deflate where it has one.
+ * The original file is never touched and nothing leaves the machine.
  */
 import { stopUnlessSomethingToDo } from '../core/model';
 import type { SheetValues } from '../core/read/index';
@@ -14,6 +15,7 @@ import type { WorkbookSheets } from '../hosts/xlsx/readPackage';
 import type { SheetDescription } from '../core/report/sheet';
 import { describedValues, readSheetsOf } from '../hosts/xlsx/read';
 import { writeOutputsInto } from '../hosts/xlsx/writeBytes';
+import { pagePack } from '../hosts/xlsx/zipParts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,6 +43,8 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
   let lastRead: { of: Uint8Array; sheets: WorkbookSheets } | null = null;
   /** Our output sheets as last written, by the name each was written under: their values are read from here, not parsed again. */
   let written = new Map<string, SheetDescription>();
+  /** Compresses what is offered: the browser's own deflate where it has one (zipParts.ts), else JSZip's. */
+  const pack = pagePack();
 
   function bytes(): Uint8Array {
     if (!current) throw new Error('Open a workbook (.xlsx) first.');
@@ -96,18 +100,18 @@ export function createFileWorkbookHost(saveFile: SaveFile): FileWorkbookHost {
       const total = sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.length, 0), 0);
       onProgress?.({ sheet: sheets[0]?.name ?? '', cellsDone: 0, cellsTotal: total });
       // like the CLI's copy, the download opens on the first output sheet (Scenario Comparison)
-      const out = await writeOutputsInto(bytes(), sheets, { activateFirst: sheets.length > 0 });
+      const out = await writeOutputsInto(bytes(), sheets, { activateFirst: sheets.length > 0, pack });
       written = new Map(out.sheets.map((sheet) => [sheet.name, sheet]));
       offer(out.buffer);
       onProgress?.({ sheet: sheets[sheets.length - 1]?.name ?? '', cellsDone: total, cellsTotal: total });
       return { written: out.written, renamed: out.renamed };
     },
     async applyScenario(data, owners, scenarioName) {
-      const { changed, batch, problems } = edited(await applyOwnersToWorkbook(bytes(), data, owners, scenarioName, new Date().toISOString(), await readOf(bytes())), `Scenario "${scenarioName}" changes no owner.`);
+      const { changed, batch, problems } = edited(await applyOwnersToWorkbook(bytes(), data, owners, scenarioName, new Date().toISOString(), { read: await readOf(bytes()), pack }), `Scenario "${scenarioName}" changes no owner.`);
       return { changed, batch, problems };
     },
     async undoLastApply() {
-      const { changed, batch, problems } = edited(await undoLastApplyInWorkbook(bytes(), { read: await readOf(bytes()) }), 'There is no Apply to undo.');
+      const { changed, batch, problems } = edited(await undoLastApplyInWorkbook(bytes(), { read: await readOf(bytes()), pack }), 'There is no Apply to undo.');
       return { restored: changed, batch, problems };
     },
   };

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { rawEntries } from '../../src/hosts/node/zip';
+import { rawEntries } from '../../src/hosts/xlsx/zipParts';
 import { packageProblems } from '../support/xlsxPackage';
 import { generateSample } from '../../src/core/sample';
 import { sheetValuesOf } from '../../src/hosts/xlsx/read';

@@ -45,11 +45,19 @@ interface WorkbookEdit {
  * Writes `owners` (aligned with data.accounts, as the rebalance that produced them read the
  * workbook) into the Owner cells of the workbook in `bytes`, keeping the previous owners in the
  * history: the standalone page's Apply. No bytes when there are errors or no change. `read`: the
- * workbook's sheets as the caller has just read them from `bytes` (with the history), not read again.
+ * workbook's sheets as the caller has just read them from `bytes` (with the history), not read
+ * again; `pack` as for SaveOptions.
  */
-export async function applyOwnersToWorkbook(bytes: Uint8Array, data: TerritoryData, owners: readonly (string | null)[], scenarioName: string, appliedAt: string, read?: WorkbookSheets): Promise<AppliedWorkbook> {
-  const edit = planApplyIn(read ?? (await readSheetsOf(bytes, (role) => role === HISTORY_ROLE)), data, owners, scenarioName, appliedAt);
-  return { result: edit.result, buffer: edit.result.ok ? await save(bytes, edit) : null };
+export async function applyOwnersToWorkbook(
+  bytes: Uint8Array,
+  data: TerritoryData,
+  owners: readonly (string | null)[],
+  scenarioName: string,
+  appliedAt: string,
+  options: { read?: WorkbookSheets; pack?: SaveOptions['pack'] } = {},
+): Promise<AppliedWorkbook> {
+  const edit = planApplyIn(options.read ?? (await readSheetsOf(bytes, (role) => role === HISTORY_ROLE)), data, owners, scenarioName, appliedAt);
+  return { result: edit.result, buffer: edit.result.ok ? await save(bytes, edit, options.pack) : null };
 }
 
 /** The Apply of `owners`: the Owner cells to write and the history after it (nothing when there are errors or no change). */

@@ -6,6 +6,7 @@
 import type JSZip from 'jszip';
 import { rels, resolve } from './carry';
 import { attributes, unescapeXml } from './package';
+import { partText, textAt } from './zipParts';
 
 export const WORKBOOK = 'xl/workbook.xml';
 export const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
@@ -36,7 +37,7 @@ export interface Book {
 export async function readBook(zip: JSZip): Promise<Book | null> {
   const file = zip.file(WORKBOOK);
   if (!file || !zip.file(WORKBOOK_RELS)) return null;
-  const xml = await file.async('string');
+  const xml = await partText(file);
   const root = /<workbook\b[^>]*>/.exec(xml);
   if (!root || !root[0].includes(`xmlns="${NS_MAIN}"`) || !/<sheets>[\s\S]*<\/sheets>/.test(xml)) return null;
   const prefix = /\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(root[0])?.[1];
@@ -56,7 +57,7 @@ export async function readBook(zip: JSZip): Promise<Book | null> {
 /** The workbook's shared strings, in order (none when it has no shared-strings part). */
 export async function sharedStrings(zip: JSZip, book: Book): Promise<string[]> {
   const path = book.targets.find((t) => t.type.endsWith('/sharedStrings'))?.path;
-  const xml = (path && (await zip.file(path)?.async('string'))) || '';
+  const xml = (path && (await textAt(zip, path))) || '';
   return (xml.match(/<si>[\s\S]*?<\/si>|<si\/>/g) ?? []).map(textRuns);
 }
 

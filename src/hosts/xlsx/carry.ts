@@ -8,6 +8,7 @@
  */
 import JSZip from 'jszip';
 import { addRelationship, attributes, insertDrawingElement, REL_DRAWING, relsPathOf, text, worksheetPaths } from './package';
+import { partContent, partText } from './zipParts';
 
 export interface CarryResult {
   /** Sheets whose charts were carried over. */
@@ -83,7 +84,7 @@ export class PartCopier {
       );
     }
     const file = this.src.file(path);
-    if (file) this.dst.file(target, await file.async('uint8array'));
+    if (file) this.dst.file(target, await partContent(file));
     await this.noteContentType(path, target);
     return target;
   }
@@ -132,7 +133,7 @@ export function rels(zip: JSZip, part: string): Promise<Rel[]> {
 export async function relationshipsIn(zip: JSZip, relsPath: string): Promise<Rel[]> {
   const file = zip.file(relsPath);
   if (!file) return [];
-  const xml = await file.async('string');
+  const xml = await partText(file);
   return (xml.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => {
     const a = attributes(tag);
     return { id: a.Id ?? '', type: a.Type ?? '', target: a.Target ?? '', external: a.TargetMode === 'External' };

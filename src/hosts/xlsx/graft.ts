@@ -23,6 +23,7 @@ import { renderToPackage, type PassThrough } from './save';
 import { planSheets } from './sheetPlan';
 import { cellXml, dimensionRef, escapeText, sheetDataXml } from './sheetXml';
 import { mergeStyles, restyleSheet, type MergedStyles } from './styleMerge';
+import { partText } from './zipParts';
 
 /** Values written into cells of a user's sheet (Apply's and Undo's Owner cells). */
 export interface CellEdits {
@@ -65,7 +66,7 @@ export async function graftOutputSheets(original: Uint8Array, sheets: SheetDescr
   if (options.cellEdits && options.cellEdits.cells.length > 0) {
     const target = book.sheets.find((s) => s.name === options.cellEdits!.sheet);
     const file = target ? zip.file(target.path) : null;
-    const edited = file ? editCells(await file.async('string'), options.cellEdits.cells) : null;
+    const edited = file ? editCells(await partText(file), options.cellEdits.cells) : null;
     if (!target || !edited) return null;
     zip.file(target.path, edited);
   }
@@ -82,7 +83,7 @@ export async function graftOutputSheets(original: Uint8Array, sheets: SheetDescr
   // our sheets alone, rendered into a workbook of their own; their style indices mapped into the user's styles
   const merge: { styles?: MergedStyles | null } = {};
   const { zip: ours, rendered } = await renderToPackage(new ExcelJS.Workbook(), plan.asWritten, { activateFirst: options.activateFirst }, async (z) => {
-    const styles = mergeStyles(await stylesFile.async('string'), await z.file('xl/styles.xml')!.async('string'));
+    const styles = mergeStyles(await partText(stylesFile), await partText(z.file('xl/styles.xml')!));
     merge.styles = styles;
     return (xml) => (styles ? restyleSheet(xml, styles) : xml);
   });
@@ -180,7 +181,7 @@ async function unselectTabs(zip: JSZip, sheets: SheetEntry[]): Promise<void> {
   for (const s of sheets) {
     const file = zip.file(s.path);
     if (!file) continue;
-    const xml = await file.async('string');
+    const xml = await partText(file);
     const data = xml.search(/<sheetData[\s>/]/);
     const head = data < 0 ? xml : xml.slice(0, data);
     const cleared = head.replace(/(<sheetView\b[^>]*?)\stabSelected="(1|true)"/g, '$1');
@@ -219,13 +220,13 @@ async function removeUnreachable(zip: JSZip, before: Set<string>): Promise<void>
 }
 
 async function removeRelationships(zip: JSZip, relsPath: string, drop: (attrs: Record<string, string>) => boolean): Promise<void> {
-  const xml = await zip.file(relsPath)!.async('string');
+  const xml = await partText(zip.file(relsPath)!);
   const kept = xml.replace(/<Relationship\b[^>]*?(\/>|>[\s\S]*?<\/Relationship>)/g, (tag) => (drop(attributes(tag.slice(0, tag.indexOf('>') + 1))) ? '' : tag));
   if (kept !== xml) zip.file(relsPath, kept);
 }
 
 async function removeOverrides(zip: JSZip, parts: Set<string>): Promise<void> {
-  const xml = await zip.file('[Content_Types].xml')!.async('string');
+  const xml = await partText(zip.file('[Content_Types].xml')!);
   const kept = xml.replace(/<Override\b[^>]*>/g, (tag) => (parts.has((attributes(tag).PartName ?? '').replace(/^\//, '')) ? '' : tag));
   if (kept !== xml) zip.file('[Content_Types].xml', kept);
 }

@@ -7,6 +7,7 @@
 import JSZip from 'jszip';
 import type { ChartDescription } from '../../core/report/sheet';
 import { chartXml, drawingXml, type ChartCache } from './chart';
+import { partText } from './zipParts';
 
 export interface ChartPlacement {
   sheetName: string;
@@ -157,5 +158,5 @@ function basename(path: string): string {
 export async function text(zip: JSZip, path: string): Promise<string> {
   const file = zip.file(path);
   if (!file) throw new Error(`addCharts: the package has no ${path}`);
-  return file.async('string');
+  return partText(file);
 }

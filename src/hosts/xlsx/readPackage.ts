@@ -16,6 +16,7 @@ import { readBook, sharedStrings, textRuns, decodeText, REL_WORKSHEET, type Book
 import { rels, resolve } from './carry';
 import { attributes } from './package';
 import { attribute, items, section } from './styleMerge';
+import { textAt } from './zipParts';
 
 export interface WorkbookSheets {
   /** The worksheets read, in tab order (our record left out), as read.ts's sheetValuesOf gives them. */
@@ -84,7 +85,7 @@ class SheetReader {
 
   static async open(zip: JSZip, book: Book): Promise<SheetReader> {
     const stylesPath = book.targets.find((t) => t.type.endsWith('/styles'))?.path;
-    const styles = (stylesPath && (await zip.file(stylesPath)?.async('string'))) || '';
+    const styles = (stylesPath && (await textAt(zip, stylesPath))) || '';
     const pr = /<workbookPr\b[^>]*>/.exec(book.xml)?.[0];
     const date1904 = pr ? /^(1|true)$/.test(attributes(pr).date1904 ?? '') : false;
     return new SheetReader(zip, book, dateStyles(styles), date1904, null);
@@ -92,7 +93,7 @@ class SheetReader {
 
   /** A worksheet's values from A1 to its last cell with a value; null when its elements carry a prefix. */
   async read(path: string): Promise<{ values: RawCell[][] } | null> {
-    const xml = (await this.zip.file(path)?.async('string')) ?? '';
+    const xml = (await textAt(this.zip, path)) ?? '';
     if (/<\w+:worksheet\b/.test(xml.slice(0, 2000))) return null;
     const shared = xml.includes('t="s"') ? (this.shared ??= await sharedStrings(this.zip, this.book)) : [];
     return { values: worksheetCells(xml, shared, this.dateStyles, this.date1904) };
@@ -103,7 +104,7 @@ class SheetReader {
     const found: NonNullable<SheetValues['listObjects']> = [];
     const targets = (await rels(this.zip, path)).filter((r) => r.type.endsWith('/table') && !r.external && r.target);
     for (const r of targets) {
-      const xml = await this.zip.file(resolve(path, r.target))?.async('string');
+      const xml = await textAt(this.zip, resolve(path, r.target));
       const root = xml ? /<table\b[^>]*>/.exec(xml)?.[0] : undefined;
       if (!root) continue;
       const a = attributes(root);

@@ -12,6 +12,7 @@ import { chartCacheFromSheets } from './chart';
 import { addCharts, worksheetPaths, type ChartPlacement } from './package';
 import { renderSheets, type RenderOptions, type RenderResult } from './render';
 import { dimensionRef, replaceSheetData, sheetDataXml, styleIndices } from './sheetXml';
+import { partText } from './zipParts';
 
 export interface SavedWorkbook {
   buffer: Uint8Array;
@@ -83,7 +84,7 @@ async function writeDeferredCells(zip: JSZip, deferred: RenderResult['deferred']
     const path = paths.get(sheet.name);
     const file = path ? zip.file(path) : null;
     if (!path || !file) throw new Error(`saveWorkbookBuffer: ExcelJS wrote no worksheet part for "${sheet.name}"`);
-    const written = restyle(await file.async('string'));
+    const written = restyle(await partText(file));
     const styles = styleIndices(written, representatives);
     zip.file(path, replaceSheetData(written, sheetDataXml(sheet, styles), dimensionRef(sheet)));
   }

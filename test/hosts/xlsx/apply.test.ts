@@ -9,7 +9,7 @@ import type { SheetCell, SheetDescription } from '../../../src/core/report/sheet
 import { applyScenarioToFile, undoLastApplyInFile } from '../../../src/hosts/xlsx/apply';
 import { rawValue } from '../../../src/hosts/xlsx/read';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
-import { rawEntries } from '../../../src/hosts/node/zip';
+import { rawEntries } from '../../../src/hosts/xlsx/zipParts';
 import { packageProblems } from '../../support/xlsxPackage';
 import { seeded } from './fixtures';
 

@@ -16,7 +16,8 @@ import { readOwnedSheets } from '../../../src/hosts/xlsx/ownership';
 import { attributes } from '../../../src/hosts/xlsx/package';
 import { saveWorkbookBuffer } from '../../../src/hosts/xlsx/save';
 import { writeOutputWorkbook } from '../../../src/hosts/xlsx/write';
-import { rawEntries, zipWithZlib } from '../../../src/hosts/node/zip';
+import { zipWithZlib } from '../../../src/hosts/node/zip';
+import { rawEntries } from '../../../src/hosts/xlsx/zipParts';
 import { packageProblems } from '../../support/xlsxPackage';
 import { accountRows, DATA, reportSheets, SUMMARY } from './fixtures';
 
