@@ -27,7 +27,7 @@ export interface SavedWorkbook {
 
 /**
  * Parts of a package still exactly as they were loaded from `original`: a packer may copy their
- * compressed bytes from it instead of compressing them again (node/zip.ts).
+ * compressed bytes from it instead of compressing them again (zipParts.ts's packZip).
  */
 export interface PassThrough {
   original: Uint8Array;
@@ -35,7 +35,7 @@ export interface PassThrough {
 }
 
 export interface SaveOptions extends RenderOptions {
-  /** Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes node/zip.ts's). */
+  /** Compresses the finished package (default JSZip's deflate, in JavaScript; the Node writer passes node/zip.ts's, the standalone page zipParts.ts's pagePack). */
   pack?: (zip: JSZip, keep?: PassThrough) => Promise<Uint8Array>;
 }
 

@@ -228,6 +228,7 @@ export function streamPacker(): PartPacker | null {
     const stream = new CompressionStream('deflate-raw');
     const writer = stream.writable.getWriter();
     const body = new Response(stream.readable).arrayBuffer();
+    body.catch(() => undefined); // a failed write is thrown below; the read side fails with it
     let crc = 0;
     let size = 0;
     for (let at = 0; at < content.length; ) {
