@@ -82,8 +82,59 @@ const data = readWorkbookSheets(sheets);
 const audit = auditTerritories(data);
 let computed: OptimizeResult;
 
+/** What the map last painted on each canvas (jsdom has no canvas): arcs filled per colour, rings stroked, squares. */
+interface Painted {
+  filled: Map<string, number>;
+  rings: number;
+  squares: number;
+}
+const painted = new Map<HTMLCanvasElement, Painted>();
+
+function recordingContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  const record: Painted = { filled: new Map(), rings: 0, squares: 0 };
+  painted.set(canvas, record);
+  let arcs = 0;
+  const ctx = {
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    globalAlpha: 1,
+    font: '',
+    setTransform() {
+      // a paint starts: what an earlier paint of this canvas drew is covered
+      record.filled.clear();
+      record.rings = 0;
+      record.squares = 0;
+    },
+    fillRect(_x: number, _y: number, w: number) {
+      if (w === 8) record.squares++;
+    },
+    strokeRect() {},
+    fillText() {},
+    beginPath() {
+      arcs = 0;
+    },
+    moveTo() {},
+    arc() {
+      arcs++;
+    },
+    fill() {
+      record.filled.set(ctx.fillStyle, (record.filled.get(ctx.fillStyle) ?? 0) + arcs);
+    },
+    stroke() {
+      record.rings += arcs;
+    },
+  };
+  return ctx as unknown as CanvasRenderingContext2D;
+}
+
 beforeAll(async () => {
   computed = await optimize(readWorkbookSheets(sampleSheets()), { highs: null });
+  const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D>();
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement) {
+    if (!contexts.has(this)) contexts.set(this, recordingContext(this));
+    return contexts.get(this)!;
+  } as unknown as typeof HTMLCanvasElement.prototype.getContext;
 }, 120_000);
 
 function renderApp(host: WorkbookHost, optimizer: PaneOptimizer) {
@@ -191,6 +242,24 @@ describe('task pane App', () => {
     const moves = tableRows('Moves: Balanced');
     expect(moves).toHaveLength(Math.min(200, chosen.moves.length));
     expect(moves[0].textContent).toContain(chosen.moves[0].reason);
+
+    // the map: every located account a dot in its owner's colour, the accounts Balanced moves ringed
+    const located = data.accounts.filter((a) => a.lat !== null && a.lon !== null);
+    const moving = data.accounts.filter((a, i) => a.lat !== null && a.lon !== null && chosen.owners[i] !== a.owner).length;
+    expect(located.length).toBeGreaterThan(20);
+    expect(moving).toBeGreaterThan(0);
+    const afterMap = screen.getByRole('img', { name: `After (Balanced): ${located.length} accounts coloured by rep, ${moving} ringed as moving` }) as HTMLCanvasElement;
+    const beforeMap = screen.getByRole('img', { name: `Before: ${located.length} accounts coloured by rep` }) as HTMLCanvasElement;
+    for (const [canvas, owners] of [[beforeMap, data.accounts.map((a) => a.owner)], [afterMap, chosen.owners]] as const) {
+      const dots = painted.get(canvas)!;
+      const perOwner = new Map<string | null, number>();
+      data.accounts.forEach((a, i) => a.lat !== null && a.lon !== null && perOwner.set(owners[i], (perOwner.get(owners[i]) ?? 0) + 1));
+      expect([...dots.filled.values()].reduce((n, k) => n + k, 0)).toBe(located.length);
+      expect(dots.filled.size).toBe(perOwner.size); // one colour per owner
+      expect(dots.squares).toBe(data.reps.filter((r) => r.homeLat !== null && r.homeLon !== null).length);
+    }
+    expect(painted.get(beforeMap)!.rings).toBe(0);
+    expect(painted.get(afterMap)!.rings).toBe(moving);
 
     fireEvent.click(screen.getByRole('button', { name: 'Apply Balanced' }));
     await screen.findByText(/^Applied Balanced:/);

@@ -109,6 +109,23 @@ describe('standalone page (index.html) in Chromium', () => {
     expect(headers.slice(1)).toEqual(expect.arrayContaining(['Minimal', 'Balanced', 'Redesign']));
     await page.getByRole('heading', { name: /^Moves: / }).waitFor();
 
+    // the map is painted: dots over the background in both pictures, and the moving ones ringed (dark) only after
+    const ink = (id: string) =>
+      page.getByTestId(id).evaluate((canvas: HTMLCanvasElement) => {
+        const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let inked = 0;
+        let dark = 0;
+        for (let k = 0; k < d.length; k += 4) {
+          if (d[k] !== 0xfa || d[k + 1] !== 0xfa || d[k + 2] !== 0xfa) inked++;
+          if (d[k] < 0x30 && d[k + 1] < 0x30 && d[k + 2] < 0x30) dark++;
+        }
+        return { inked: inked / (d.length / 4), dark };
+      });
+    const [before, after] = [await ink('map-before'), await ink('map-after')];
+    expect(before.inked).toBeGreaterThan(0.005); // 60 dots of 2.4 units
+    expect(after.inked).toBeGreaterThan(0.005);
+    expect(after.dark).toBeGreaterThan(before.dark);
+
     const downloadPromise = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download workbook with sheets' }).click();
     const download = await downloadPromise;
