@@ -8,6 +8,7 @@
 import * as React from 'react';
 import { Text } from '@fluentui/react-components';
 import type { Account, Rep } from '../core/model';
+import { booksByRep } from '../core/metrics/territory';
 import { repColors } from '../core/report/common';
 
 const WIDTH = 320;
@@ -156,7 +157,6 @@ function TerritoryMapView({ accounts, reps, after, scenarioName }: TerritoryMapP
     const hex = repColors(reps);
     return (id: string | null) => `#${hex(id)}`;
   }, [reps]);
-  const located = React.useMemo(() => accounts.filter((a) => a.lat !== null && a.lon !== null).length, [accounts]);
   const projection = React.useMemo(
     () =>
       fitProjection([
@@ -168,7 +168,8 @@ function TerritoryMapView({ accounts, reps, after, scenarioName }: TerritoryMapP
   const beforeOwners = React.useMemo(() => accounts.map((a) => a.owner), [accounts]);
   const before = React.useMemo(() => (projection ? mapPicture(accounts, reps, beforeOwners, false, projection, colour) : null), [accounts, reps, beforeOwners, projection, colour]);
   const afterPicture = React.useMemo(() => (projection && after ? mapPicture(accounts, reps, after, true, projection, colour) : null), [accounts, reps, after, projection, colour]);
-  if (!projection || !before || located === 0) {
+  const located = before ? [...before.dots.values()].reduce((n, xy) => n + xy.length / 2, 0) : 0;
+  if (!before || located === 0) {
     return (
       <section aria-labelledby="map-title">
         <h2 id="map-title">Territory map</h2>
@@ -176,13 +177,8 @@ function TerritoryMapView({ accounts, reps, after, scenarioName }: TerritoryMapP
       </section>
     );
   }
-  const counts = (owners: readonly (string | null)[]) => {
-    const c = new Map<string, number>();
-    for (const o of owners) if (o !== null) c.set(o, (c.get(o) ?? 0) + 1);
-    return c;
-  };
-  const beforeCounts = counts(beforeOwners);
-  const afterCounts = after ? counts(after) : null;
+  const beforeBooks = booksByRep(reps, accounts, beforeOwners);
+  const afterBooks = after ? booksByRep(reps, accounts, after) : null;
   return (
     <section aria-labelledby="map-title">
       <h2 id="map-title">Territory map</h2>
@@ -194,8 +190,8 @@ function TerritoryMapView({ accounts, reps, after, scenarioName }: TerritoryMapP
         {reps.map((r) => (
           <li key={r.id}>
             <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, marginRight: 4, background: colour(r.id) }} />
-            {r.name} ({r.status}): {beforeCounts.get(r.id) ?? 0}
-            {afterCounts ? ` → ${afterCounts.get(r.id) ?? 0}` : ''} accounts
+            {r.name} ({r.status}): {beforeBooks.get(r.id)!.length}
+            {afterBooks ? ` → ${afterBooks.get(r.id)!.length}` : ''} accounts
           </li>
         ))}
       </ul>

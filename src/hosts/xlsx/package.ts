@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import type { ChartDescription } from '../../core/report/sheet';
 import { chartXml, drawingXml, type ChartCache } from './chart';
-import { partText } from './zipParts';
+import { textAt } from './zipParts';
 
 export interface ChartPlacement {
   sheetName: string;
@@ -156,7 +156,7 @@ function basename(path: string): string {
 }
 
 export async function text(zip: JSZip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) throw new Error(`addCharts: the package has no ${path}`);
-  return partText(file);
+  const xml = await textAt(zip, path);
+  if (xml === null) throw new Error(`addCharts: the package has no ${path}`);
+  return xml;
 }

@@ -12,7 +12,7 @@ import { chartCacheFromSheets } from './chart';
 import { addCharts, worksheetPaths, type ChartPlacement } from './package';
 import { renderSheets, type RenderOptions, type RenderResult } from './render';
 import { dimensionRef, replaceSheetData, sheetDataXml, styleIndices } from './sheetXml';
-import { partText } from './zipParts';
+import { deflateInJs, partText } from './zipParts';
 
 export interface SavedWorkbook {
   buffer: Uint8Array;
@@ -95,8 +95,4 @@ export function chartPlacements(sheets: SheetDescription[]): ChartPlacement[] {
   return sheets.flatMap((sheet) =>
     (sheet.charts ?? []).map((chart) => ({ sheetName: sheet.name, chart, cache: chartCacheFromSheets(chart, sheets) })),
   );
-}
-
-function deflateInJs(zip: JSZip): Promise<Uint8Array> {
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

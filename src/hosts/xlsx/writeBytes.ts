@@ -7,6 +7,7 @@ import type { SheetDescription } from '../../core/report/sheet';
 import { graftOutputSheets, type CellEdits } from './graft';
 import { loadWorkbook } from './read';
 import { saveWorkbookBuffer, type SavedWorkbook, type SaveOptions } from './save';
+import { deflateInJs } from './zipParts';
 
 /**
  * `sheets` written into the package of `bytes` (graft.ts), every part of the user's workbook kept
@@ -16,17 +17,18 @@ import { saveWorkbookBuffer, type SavedWorkbook, type SaveOptions } from './save
  * compresses the package (default JSZip's deflate; the CLI passes Node's zlib).
  */
 export async function writeOutputsInto(bytes: Uint8Array, sheets: SheetDescription[], options: Pick<SaveOptions, 'removeStale' | 'activateFirst' | 'pack'> & { cellEdits?: CellEdits } = {}): Promise<SavedWorkbook> {
-  const { pack, cellEdits, ...rest } = options;
-  const grafted = await graftOutputSheets(bytes, sheets, { ...rest, cellEdits });
+  const { pack, ...graftOptions } = options;
+  const grafted = await graftOutputSheets(bytes, sheets, graftOptions);
   if (grafted) {
-    const buffer = pack ? await pack(grafted.zip, grafted.keep) : await grafted.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const buffer = await (pack ?? deflateInJs)(grafted.zip, grafted.keep);
     return { buffer, written: grafted.written, renamed: grafted.renamed, removed: grafted.removed, chartsDropped: [], sheets: grafted.sheets };
   }
+  const { cellEdits, ...renderOptions } = graftOptions;
   const workbook = await loadWorkbook(bytes);
   if (cellEdits) {
     const ws = workbook.getWorksheet(cellEdits.sheet);
     if (!ws) throw new Error(`No worksheet "${cellEdits.sheet}"`);
     for (const c of cellEdits.cells) ws.getCell(`${c.column}${c.row}`).value = c.value;
   }
-  return saveWorkbookBuffer(workbook, sheets, bytes, { ...rest, pack });
+  return saveWorkbookBuffer(workbook, sheets, bytes, { ...renderOptions, pack });
 }

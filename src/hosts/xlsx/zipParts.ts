@@ -1,8 +1,8 @@
 /**
  * The parts of a JSZip package read and written without JSZip's own slow paths, in Node and in
  * the browser alike:
- * - `partText` and `partBytes` take a part we put in as a string or bytes as it is, and convert
- *   the rest with the platform's TextDecoder / TextEncoder. JSZip converts UTF-8 in JavaScript in
+ * - `partText` and `partContent` take a part we put in as a string or bytes as it is, and convert
+ *   the rest with the platform's TextDecoder (packZip encodes text with its TextEncoder). JSZip converts UTF-8 in JavaScript in
  *   a browser, and hands any part over in 16 KB chunks it joins again (at 50k accounts, 0.9 s of the
  *   standalone page's 6 s of writing).
  * - `packZip` writes the package as .zip bytes, each part compressed by the host's PartPacker:
@@ -63,12 +63,6 @@ export async function textAt(zip: JSZip, path: string): Promise<string | null> {
   return file ? partText(file) : null;
 }
 
-/** The part's bytes (a string part as UTF-8). */
-export async function partBytes(file: JSZip.JSZipObject): Promise<Uint8Array> {
-  const data = await partContent(file);
-  return typeof data === 'string' ? encoder.encode(data) : data;
-}
-
 /** The part's text as given, or its bytes (what a copy of it into another package should be given). */
 export async function partContent(file: JSZip.JSZipObject): Promise<string | Uint8Array> {
   return (await given(file)) ?? file.async('uint8array');
@@ -86,13 +80,18 @@ interface Entry {
   body: Uint8Array;
 }
 
+/** The package compressed by JSZip itself (pako, in JavaScript): where no packer is given, and for what packZip does not write. */
+export function deflateInJs(zip: JSZip): Promise<Uint8Array> {
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /**
  * The package as .zip bytes, each part compressed by `packPart` (all at once: Node's zlib runs
  * them on its thread pool). Parts `passThrough` says are untouched are copied compressed from its
  * original (the 50k-account input's 31 MB Accounts sheet, in an output grafted into its input,
- * graft.ts). `fallback` writes what this does not (ZIP64): default JSZip's deflate.
+ * graft.ts). A package that would need ZIP64 goes to deflateInJs.
  */
-export async function packZip(zip: JSZip, packPart: PartPacker, passThrough?: PassThrough, fallback?: (zip: JSZip) => Promise<Uint8Array>): Promise<Uint8Array> {
+export async function packZip(zip: JSZip, packPart: PartPacker, passThrough?: PassThrough): Promise<Uint8Array> {
   const files = Object.values(zip.files).filter((f) => !f.dir);
   const raw = passThrough ? rawEntries(passThrough.original) : null;
   const entries = await Promise.all(
@@ -105,7 +104,7 @@ export async function packZip(zip: JSZip, packPart: PartPacker, passThrough?: Pa
   );
   const total = entries.reduce((sum, e) => sum + 30 + e.name.length + e.body.length, 0);
   if (entries.length > 0xffff || total > LIMIT || entries.some((e) => e.size > LIMIT)) {
-    return (fallback ?? ((z: JSZip) => z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })))(zip);
+    return deflateInJs(zip);
   }
   const directory = entries.reduce((sum, e) => sum + 46 + e.name.length, 0);
   const out = new Uint8Array(total + directory + 22);
